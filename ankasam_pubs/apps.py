@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AnkasamPubsConfig(AppConfig):
+    name = "ankasam_pubs"
+    label = "ankasam_pubs"
+    verbose_name = _("Publications")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the system checks)

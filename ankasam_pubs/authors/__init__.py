@@ -1,0 +1,1 @@
+"""Author profiles: translated field by field, ordered on analyses."""

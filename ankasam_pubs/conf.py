@@ -1,0 +1,113 @@
+"""The app's one settings namespace: ``ANKASAM_PUBS`` in the host's settings.
+
+``pubs_settings.NAME`` returns the host's value or the documented default. Asking for
+a name that is not defined here raises ``AttributeError`` straight away, and the
+system check in :mod:`ankasam_pubs.checks` reports unknown or ill-typed entries of the
+host's dict. The cache is dropped on ``setting_changed`` so tests can override it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings as django_settings
+from django.core.signals import setting_changed
+
+SETTINGS_NAME = "ANKASAM_PUBS"
+
+
+@dataclass(frozen=True)
+class Option:
+    default: Any
+    types: tuple[type, ...]
+    help: str
+    nullable: bool = False
+    minimum: int | None = None
+
+
+# Every option, its default, its accepted types and a one-line explanation.
+# docs/reference/settings.md documents the same table; a test keeps them in step.
+OPTIONS: dict[str, Option] = {
+    "INDEX_PAGE_SIZE": Option(
+        10, (int,), "Analyses per page on an analysis index page.", minimum=1
+    ),
+    "BASE_TEMPLATE": Option(
+        "ankasam_pubs/base.html",
+        (str,),
+        "Template that the app's page templates extend; point it at your site's base.",
+    ),
+    "STYLESHEET": Option(
+        "ankasam_pubs/css/ankasam_pubs.css",
+        (str,),
+        "Static path of the default stylesheet; None drops it.",
+        nullable=True,
+    ),
+    "ORGANISATION_NAME": Option(
+        "", (str,), "Name of the publishing centre, used in page metadata."
+    ),
+}
+
+
+class PubsSettings:
+    """Attribute access to ``ANKASAM_PUBS`` with defaults; unknown names fail loudly."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, Any] = {}
+
+    @property
+    def user_settings(self) -> dict[str, Any]:
+        value = getattr(django_settings, SETTINGS_NAME, {})
+        return value if isinstance(value, dict) else {}
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name not in OPTIONS:
+            raise AttributeError(f"{SETTINGS_NAME} has no setting named {name!r}")
+        if name not in self._cache:
+            self._cache[name] = self.user_settings.get(name, OPTIONS[name].default)
+        return self._cache[name]
+
+    def reload(self) -> None:
+        self._cache.clear()
+
+
+pubs_settings = PubsSettings()
+
+
+def _reload(*, setting: str, **kwargs: Any) -> None:
+    if setting == SETTINGS_NAME:
+        pubs_settings.reload()
+
+
+setting_changed.connect(_reload)
+
+
+def validate(user_settings: Any) -> list[str]:
+    """Return human-readable problems with a host's ``ANKASAM_PUBS`` value."""
+    if not isinstance(user_settings, dict):
+        return [f"{SETTINGS_NAME} must be a dict, not {type(user_settings).__name__}."]
+    problems = []
+    for name, value in user_settings.items():
+        option = OPTIONS.get(name)
+        if option is None:
+            known = ", ".join(sorted(OPTIONS))
+            problems.append(f"{SETTINGS_NAME}[{name!r}] is not a known setting (known: {known}).")
+            continue
+        if value is None and option.nullable:
+            continue
+        # bool is an int subclass; a page size of True is a mistake, not a number.
+        if not isinstance(value, option.types) or (
+            isinstance(value, bool) and bool not in option.types
+        ):
+            expected = " or ".join(t.__name__ for t in option.types)
+            if option.nullable:
+                expected += " or None"
+            problems.append(
+                f"{SETTINGS_NAME}[{name!r}] must be {expected}, not {type(value).__name__}."
+            )
+            continue
+        if option.minimum is not None and value < option.minimum:
+            problems.append(f"{SETTINGS_NAME}[{name!r}] must be at least {option.minimum}.")
+    return problems

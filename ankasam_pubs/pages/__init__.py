@@ -1,0 +1,1 @@
+"""Analysis page types: abstract mixins with the behaviour, thin concrete pages."""

@@ -1,0 +1,135 @@
+"""Behaviour of analysis pages, as abstract mixins a host can build its pages on.
+
+Like Wagtail's ``AbstractForm``, the mixins hold fields and behaviour; the concrete
+classes in :mod:`ankasam_pubs.pages.models` add what needs a concrete model to point
+at (ordered authors, tags) and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..conf import pubs_settings
+from ..translations.live import live_translations
+from .blocks import AnalysisBodyBlock
+from .listing import build_listing, published_analyses
+
+# Related name a concrete analysis page gives its ordered authors (see AbstractAnalysisAuthor).
+ANALYSIS_AUTHORS = "analysis_authors"
+
+
+class PubsPageMixin:
+    """What every page of the app puts in its template context."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["ankasam_pubs_base_template"] = pubs_settings.BASE_TEMPLATE
+        context["ankasam_pubs_stylesheet"] = pubs_settings.STYLESHEET
+        context["translations"] = live_translations(self)
+        return context
+
+
+class AnalysisIndexPageMixin(PubsPageMixin, models.Model):
+    """Lists live, public analyses of its own language, newest first, with filters."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    #: The concrete analysis model listed; a host with its own analysis class sets it.
+    analysis_model: str = "ankasam_pubs.AnalysisPage"
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_analysis_model(self):
+        from django.apps import apps
+
+        return apps.get_model(self.analysis_model)
+
+    def get_analyses(self):
+        return published_analyses(self.get_analysis_model(), locale_id=self.locale_id, within=self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = build_listing(
+            self.get_analyses(), request.GET, page_size=pubs_settings.INDEX_PAGE_SIZE
+        )
+        return context
+
+
+class AnalysisPageMixin(PubsPageMixin, models.Model):
+    """An analysis: summary, series, date, lead image, body, topics, regions."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=1000,
+        help_text=_("The dek: one or two sentences shown under the title and in listings."),
+    )
+    series = models.ForeignKey(
+        "ankasam_pubs.Series",
+        verbose_name=_("series"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    publication_date = models.DateField(_("publication date"), default=datetime.date.today)
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(AnalysisBodyBlock(), blank=True, verbose_name=_("body"))
+    topics = ParentalManyToManyField("ankasam_pubs.Topic", blank=True, verbose_name=_("topics"))
+    regions = ParentalManyToManyField("ankasam_pubs.Region", blank=True, verbose_name=_("regions"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("series"),
+                FieldPanel("publication_date"),
+                FieldPanel("topics"),
+                FieldPanel("regions"),
+            ],
+            heading=_("Classification"),
+        ),
+        FieldPanel("lead_image"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("publication_date"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_authors(self) -> list:
+        """The ordered author credits (each with ``.author`` and ``.role``)."""
+        related = getattr(self, ANALYSIS_AUTHORS, None)
+        if related is None:
+            return []
+        return list(related.select_related("author", "author__portrait").order_by("sort_order"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["credits"] = self.get_authors()
+        context["topics"] = list(self.topics.all())
+        context["regions"] = list(self.regions.all())
+        return context

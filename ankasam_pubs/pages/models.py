@@ -1,0 +1,79 @@
+"""The concrete page classes: thin, everything else lives in the mixins."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable, Page
+
+from .mixins import ANALYSIS_AUTHORS, AnalysisIndexPageMixin, AnalysisPageMixin
+
+
+class AuthorRole(models.TextChoices):
+    AUTHOR = "author", _("Author")
+    CO_AUTHOR = "co-author", _("Co-author")
+    TRANSLATOR = "translator", _("Translator")
+    EDITOR = "editor", _("Editor")
+
+
+class AbstractAnalysisAuthor(Orderable):
+    """One credit on an analysis; a host's own page class subclasses this with its key."""
+
+    author = models.ForeignKey(
+        "ankasam_pubs.AuthorProfile",
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,  # a profile that signs analyses is never deleted silently
+        related_name="+",
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=AuthorRole.choices, default=AuthorRole.AUTHOR
+    )
+
+    panels = [FieldPanel("author"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class AnalysisIndexPage(AnalysisIndexPageMixin, Page):
+    subpage_types = ["ankasam_pubs.AnalysisPage"]
+    template = "ankasam_pubs/analysis_index_page.html"
+
+    class Meta:
+        verbose_name = _("analysis index page")
+        verbose_name_plural = _("analysis index pages")
+
+
+class AnalysisPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "ankasam_pubs.AnalysisPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class AnalysisPage(AnalysisPageMixin, Page):
+    tags = ClusterTaggableManager(through=AnalysisPageTag, blank=True, verbose_name=_("tags"))
+
+    parent_page_types = ["ankasam_pubs.AnalysisIndexPage"]
+    subpage_types: list[str] = []
+    template = "ankasam_pubs/analysis_page.html"
+
+    content_panels = AnalysisPageMixin.content_panels + [
+        InlinePanel(ANALYSIS_AUTHORS, label=_("Authors"), min_num=0),
+        FieldPanel("tags"),
+    ]
+
+    class Meta:
+        verbose_name = _("analysis")
+        verbose_name_plural = _("analyses")
+
+
+class AnalysisAuthor(AbstractAnalysisAuthor):
+    page = ParentalKey(AnalysisPage, on_delete=models.CASCADE, related_name=ANALYSIS_AUTHORS)
+
+    class Meta(AbstractAnalysisAuthor.Meta):
+        verbose_name = _("author credit")
+        verbose_name_plural = _("author credits")

@@ -1,0 +1,1 @@
+"""Editable taxonomies: series, topics and regions (labels translated field by field)."""

@@ -1,0 +1,1 @@
+"""Translations: live language versions of pages, and field-by-field translated rows."""

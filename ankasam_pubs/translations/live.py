@@ -1,0 +1,55 @@
+"""The language versions a reader may be offered: live, public, real pages only.
+
+``page.get_translations()`` alone returns drafts, private pages and aliases; every
+listing of translations in the app goes through :func:`live_translations`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import get_language_info
+from wagtail.models import Page
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    page: Page
+    language_code: str
+    name_local: str
+    url: str
+
+
+def live_translations(page: Page) -> list[LanguageVersion]:
+    """Other language versions of ``page`` a reader can open, in LANGUAGES order."""
+    order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
+    pages = (
+        page.get_translations()
+        .live()
+        .public()
+        .filter(alias_of__isnull=True)
+        .select_related("locale")
+    )
+    versions = []
+    for other in pages:
+        code = other.locale.language_code
+        url = other.get_url()
+        if url is None:  # not routable from any site: nothing to link to
+            continue
+        versions.append(
+            LanguageVersion(
+                page=other,
+                language_code=code,
+                name_local=_local_name(code),
+                url=url,
+            )
+        )
+    return sorted(versions, key=lambda version: order.get(version.language_code, len(order)))
+
+
+def _local_name(code: str) -> str:
+    try:
+        return get_language_info(code)["name_local"]
+    except KeyError:
+        return dict(settings.LANGUAGES).get(code, code)

@@ -1,0 +1,72 @@
+"""Admin registration: snippets for taxonomies and author profiles."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .authors.models import AuthorProfile
+from .taxonomy.models import Region, Series, Topic
+from .translations.fields import translated_panels
+
+
+class TaxonomyViewSet(SnippetViewSet):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.panels = [
+            translated_panels("name", heading=_("Name")),
+            FieldPanel("slug"),
+            translated_panels("description", heading=_("Description"), row=False),
+        ]
+
+
+class SeriesViewSet(TaxonomyViewSet):
+    model = Series
+    icon = "folder-open-inverse"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.panels = [*self.panels, FieldPanel("is_report")]
+
+
+class TopicViewSet(TaxonomyViewSet):
+    model = Topic
+    icon = "tag"
+
+
+class RegionViewSet(TaxonomyViewSet):
+    model = Region
+    icon = "site"
+
+
+class AuthorProfileViewSet(SnippetViewSet):
+    model = AuthorProfile
+    icon = "user"
+    list_display = ["display_name", "position", "is_active"]
+    search_fields = ["display_name"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.panels = [
+            translated_panels("display_name", heading=_("Display name")),
+            MultiFieldPanel(
+                [FieldPanel("sort_name"), FieldPanel("slug"), FieldPanel("is_active")],
+                heading=_("Identity"),
+            ),
+            FieldPanel("portrait"),
+            translated_panels("position", heading=_("Position")),
+            translated_panels("short_bio", heading=_("Short biography"), row=False),
+        ]
+
+
+class PublicationsGroup(SnippetViewSetGroup):
+    items = (SeriesViewSet, TopicViewSet, RegionViewSet, AuthorProfileViewSet)
+    menu_icon = "doc-full"
+    menu_label = _("Publications")
+    menu_name = "ankasam_pubs"
+
+
+register_snippet(PublicationsGroup)

@@ -1,0 +1,33 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from ankasam_pubs.models import AnalysisIndexPage, AnalysisPage
+from ankasam_pubs.pages.listing import published_analyses, with_card_data
+from ankasam_pubs.pages.mixins import PubsPageMixin
+
+
+class HomePage(PubsPageMixin, Page):
+    """The example site's home: an introduction and the latest analyses."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = [AnalysisIndexPage]
+    max_count_per_parent = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest"] = list(
+            with_card_data(published_analyses(AnalysisPage, locale_id=self.locale_id, within=self))[
+                :6
+            ]
+        )
+        context["indexes"] = list(
+            AnalysisIndexPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(locale_id=self.locale_id)
+        )
+        return context
