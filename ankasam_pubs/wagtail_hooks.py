@@ -1,11 +1,16 @@
 """Admin registration: snippets for taxonomies and author profiles."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .authors.models import AuthorProfile
+from .pages.usage import analyses_using
 from .taxonomy.models import Region, Series, Topic
 from .translations.fields import translated_panels
 
@@ -70,3 +75,26 @@ class PublicationsGroup(SnippetViewSetGroup):
 
 
 register_snippet(PublicationsGroup)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_what_analyses_use(request, instances):
+    """Deleting a series, topic, region or profile still in use would lose data silently."""
+    blocked = [(instance, analyses_using(instance)) for instance in instances]
+    blocked = [(instance, pages) for instance, pages in blocked if pages]
+    if not blocked:
+        return None
+    for instance, pages in blocked:
+        titles = ", ".join(f"“{page.title}” ({page.locale.language_code})" for page in pages[:10])
+        if len(pages) > 10:
+            titles += " …"
+        messages.error(
+            request,
+            ngettext(
+                "“%(name)s” was not deleted: %(count)d analysis uses it: %(titles)s.",
+                "“%(name)s” was not deleted: %(count)d analyses use it: %(titles)s.",
+                len(pages),
+            )
+            % {"name": instance, "count": len(pages), "titles": titles},
+        )
+    return redirect(type(blocked[0][0]).snippet_viewset.get_url_name("list"))

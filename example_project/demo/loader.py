@@ -238,6 +238,7 @@ class DemoLoader:
         topic = Topic.objects.get(slug=data["topics"][0])
         page = AnalysisPage(
             locale=index.locale,
+            live=False,  # published below through a revision, unless it is the draft
             title=data["en"]["title"],
             slug=data["slug"],
             summary=data["en"]["summary"],
