@@ -1,9 +1,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from ankasam_pubs.models import AnalysisIndexPage, AnalysisPage
+from ankasam_pubs.pages.blocks import AnalysisBodyBlock
 from ankasam_pubs.pages.listing import published_analyses, with_card_data
 from ankasam_pubs.pages.mixins import PubsPageMixin
 
@@ -14,7 +16,7 @@ class HomePage(PubsPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = [AnalysisIndexPage]
+    subpage_types = [AnalysisIndexPage, "home.StandardPage"]
     max_count_per_parent = 1
 
     def get_context(self, request, *args, **kwargs):
@@ -31,3 +33,12 @@ class HomePage(PubsPageMixin, Page):
             .filter(locale_id=self.locale_id)
         )
         return context
+
+
+class StandardPage(Page):
+    """A plain Wagtail page (about, contact…); also the benchmarks' baseline."""
+
+    body = StreamField(AnalysisBodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    subpage_types: list[str] = []
