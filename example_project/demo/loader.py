@@ -35,7 +35,7 @@ DEMO_PASSWORD = "ankasam-demo"  # the password-protected analysis's password (de
 HOME = {
     "en": {
         "title": "Ankasam Demo Centre",
-        "slug": "home",
+        "slug": "centre",
         "intro": (
             "An independent research centre on the security, economy and politics of the "
             "regions around the Black Sea and beyond. This site is demo content."

@@ -119,7 +119,8 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# An empty translation falls back along this chain: English first, then the others.
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "tr", "ru")}
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"

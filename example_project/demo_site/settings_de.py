@@ -7,3 +7,4 @@ from .settings import *  # noqa: F403
 
 LANGUAGES = [("en", "English"), ("de", "Deutsch")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)

@@ -1,0 +1,106 @@
+"""The example site's demo content: complete, idempotent, and hiding what it must."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, Revision
+
+from ankasam_pubs.models import AnalysisPage, AuthorProfile, Region, Series, Topic
+from demo import content
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        "pages": sorted(
+            Page.objects.values_list("pk", "title", "slug", "live", "latest_revision_id")
+        ),
+        "revisions": Revision.objects.count(),
+        "images": get_image_model().objects.count(),
+        "authors": sorted(AuthorProfile.objects.values_list("pk", "slug", "short_bio_tr")),
+        "terms": [m.objects.count() for m in (Series, Topic, Region)],
+        "restrictions": PageViewRestriction.objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_content", verbosity=0)
+
+
+def test_running_twice_changes_nothing(demo, capsys):
+    before = snapshot()
+    call_command("load_demo_content")
+    assert snapshot() == before
+    assert "nothing changed" in capsys.readouterr().out
+
+
+def test_prints_the_admin_login(db, capsys):
+    call_command("load_demo_content")
+    out = capsys.readouterr().out
+    assert "Admin login: http://127.0.0.1:8000/admin/  user admin  password ankasam-demo" in out
+    assert get_user_model().objects.get(username="admin").check_password("ankasam-demo")
+
+
+def test_demo_has_what_the_foundation_promises(demo):
+    english = AnalysisPage.objects.filter(locale__language_code="en")
+    assert english.count() >= 12
+    assert english.live().public().count() >= 10
+    three_languages = [
+        page
+        for page in english.live()
+        if {t.locale.language_code for t in page.get_translations().live()} == {"tr", "ru"}
+    ]
+    assert len(three_languages) >= 3
+    assert AuthorProfile.objects.count() >= 4
+    assert all(profile.portrait_id for profile in AuthorProfile.objects.all())
+    assert AuthorProfile.objects.filter(is_active=False).exists()
+    assert english.filter(live=False).exists()  # a draft
+    assert PageViewRestriction.objects.filter(restriction_type="password").exists()
+    assert len({page.topics.first() for page in english}) >= 3
+    assert Series.objects.filter(is_report=True).exists()
+
+
+def test_readers_never_see_the_draft_or_the_protected_analysis(demo, client):
+    draft = next(a for a in content.ANALYSES if a["status"] == "draft")
+    private = next(a for a in content.ANALYSES if a["status"] == "private")
+    index_html = ""
+    for page_number in (1, 2, 3):
+        index_html += client.get("/en/analysis/", {"page": page_number}).content.decode()
+    home_html = client.get("/en/").content.decode()
+    for data in (draft, private):
+        assert data["en"]["title"] not in index_html
+        assert data["en"]["title"] not in home_html
+    assert client.get(f"/en/analysis/{draft['slug']}/").status_code == 404
+    protected = client.get(f"/en/analysis/{private['slug']}/").content.decode()
+    assert private["en"]["summary"] not in protected
+
+
+def test_russian_draft_translation_stays_invisible(demo, client):
+    data = next(a for a in content.ANALYSES if a.get("ru", {}).get("status") == "draft")
+    english = AnalysisPage.objects.get(slug=data["slug"], locale__language_code="en")
+    html = client.get(english.url).content.decode()
+    assert 'hreflang="tr"' in html
+    assert 'hreflang="ru"' not in html
+    assert data["ru"]["title"] not in client.get("/ru/аналитика/").content.decode()
+
+
+def test_turkish_only_biography_falls_back_for_other_languages(demo):
+    from django.utils import translation
+
+    profile = next(a for a in content.AUTHORS if set(a["short_bio"]) == {"tr"})
+    author = AuthorProfile.objects.get(slug=profile["slug"])
+    assert author.short_bio_en in (None, "")
+    for language in ("tr", "en", "ru"):  # the example site's chain: en, tr, ru
+        with translation.override(language):
+            assert author.short_bio == profile["short_bio"]["tr"]
+
+
+def test_every_demo_page_renders(demo, client):
+    for page in Page.objects.live().public().specific():
+        url = page.get_url()
+        if url:
+            assert client.get(url).status_code == 200, url
