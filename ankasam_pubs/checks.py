@@ -19,6 +19,7 @@ REQUIRED_APPS = (
     "wagtail.locales",
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.settings",
     MODELTRANSLATION_APP,
 )
 

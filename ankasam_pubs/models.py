@@ -1,10 +1,12 @@
 """Django's model registry entry point; each concern keeps its models in its own package."""
 
 from .authors.models import AuthorProfile
+from .footnotes.models import AbstractNote, CitationSettings
 from .pages.models import (
     AbstractAnalysisAuthor,
     AnalysisAuthor,
     AnalysisIndexPage,
+    AnalysisNote,
     AnalysisPage,
     AnalysisPageTag,
     AuthorRole,
@@ -13,6 +15,9 @@ from .taxonomy.models import Region, Series, Topic
 
 __all__ = [
     "AbstractAnalysisAuthor",
+    "AbstractNote",
+    "AnalysisNote",
+    "CitationSettings",
     "AnalysisAuthor",
     "AnalysisIndexPage",
     "AnalysisPage",

@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .authors.models import AuthorProfile
+from .footnotes.editor import register_feature as register_note_reference_feature
 from .pages.usage import analyses_using
 from .taxonomy.models import Region, Series, Topic
 from .translations.fields import translated_panels
@@ -98,3 +99,24 @@ def refuse_deleting_what_analyses_use(request, instances):
             % {"name": instance, "count": len(pages), "titles": titles},
         )
     return redirect(type(blocked[0][0]).snippet_viewset.get_url_name("list"))
+
+
+@hooks.register("register_rich_text_features")
+def register_note_references(features):
+    register_note_reference_feature(features)
+
+
+@hooks.register("insert_editor_js")
+def note_reference_strings():
+    """The Draftail note chooser's words, translated like every other admin string."""
+    from django.utils.html import json_script
+    from django.utils.translation import gettext
+
+    strings = {
+        "title": gettext("Reference a note"),
+        "cancel": gettext("Cancel"),
+        "empty": gettext("Add a note in the Notes panel first, then reference it here."),
+        "note": gettext("Note %(number)s"),
+        "dialog": gettext("Choose a note"),
+    }
+    return json_script(strings, "ap-note-ref-strings")

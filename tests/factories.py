@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from ankasam_pubs.models import (
     AnalysisAuthor,
     AnalysisIndexPage,
+    AnalysisNote,
     AnalysisPage,
     AuthorProfile,
     Region,
@@ -88,6 +89,7 @@ def analysis(
     body: list | None = None,
     topics=(),
     regions=(),
+    notes: list[dict] = (),
     **fields,
 ) -> AnalysisPage:
     n = next(_counter)
@@ -105,6 +107,8 @@ def analysis(
     )
     for position, profile in enumerate(authors):
         page.analysis_authors.add(AnalysisAuthor(author=profile, sort_order=position))
+    for position, note in enumerate(notes):
+        page.notes.add(note_object(position=position, **note))
     page.topics.set(topics)
     page.regions.set(regions)
     index.add_child(instance=page)
@@ -113,6 +117,45 @@ def analysis(
         revision.publish()
     page.refresh_from_db()
     return page
+
+
+def source(title: str = "A Source", **fields) -> dict:
+    """A SourceBlock value."""
+    return {
+        "type": "web-page",
+        "authors": "",
+        "title": title,
+        "container_title": "",
+        "publisher": "",
+        "issued": "",
+        "url": "",
+        "accessed": None,
+        "volume": "",
+        "issue": "",
+        "pages": "",
+        "doi": "",
+        "locator": "",
+        "locator_label": "page",
+        **fields,
+    }
+
+
+def note_object(uid: str, sources: list[dict] = (), comment: str = "", position: int = 0):
+    return AnalysisNote(
+        uid=uid,
+        sources=[{"type": "source", "value": value} for value in sources],
+        comment=comment,
+        sort_order=position,
+    )
+
+
+def ref(uid: str) -> str:
+    """A stored note reference, as the editor saves it."""
+    return f'<a linktype="note" id="{uid}">*</a>'
+
+
+def paragraphs(*html: str) -> list[dict]:
+    return [{"type": "paragraph", "value": value} for value in html]
 
 
 def translate(page: Page, locale: Locale, *, live: bool = True, **fields) -> Page:

@@ -8,8 +8,11 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from ..footnotes.richtext import FEATURE as NOTE_REFERENCE
+
 # Fixed rather than a setting: block definitions are frozen into migrations.
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
+PLAIN_RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
+RICH_TEXT_FEATURES = [*PLAIN_RICH_TEXT_FEATURES, NOTE_REFERENCE]
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -77,3 +80,13 @@ class AnalysisBodyBlock(blocks.StreamBlock):
         template="ankasam_pubs/blocks/embed.html",
     )
     table = TableWithCaptionBlock()
+
+
+class PlainBodyBlock(AnalysisBodyBlock):
+    """The same blocks without note references, for pages that have no notes."""
+
+    paragraph = blocks.RichTextBlock(
+        features=PLAIN_RICH_TEXT_FEATURES,
+        label=_("Rich text"),
+        template="ankasam_pubs/blocks/rich_text.html",
+    )

@@ -18,12 +18,17 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..conf import pubs_settings
+from ..footnotes.models import CitationSettings
+from ..footnotes.numbering import Numbering, iter_rich_texts, number_notes
+from ..footnotes.rendering import render_notes
 from ..translations.live import live_translations
 from .blocks import AnalysisBodyBlock
 from .listing import build_listing, published_analyses
 
 # Related name a concrete analysis page gives its ordered authors (see AbstractAnalysisAuthor).
 ANALYSIS_AUTHORS = "analysis_authors"
+# Related name a concrete analysis page gives its notes (see AbstractNote).
+NOTES = "notes"
 
 
 class PubsPageMixin:
@@ -117,8 +122,22 @@ class AnalysisPageMixin(PubsPageMixin, models.Model):
         index.FilterField("publication_date"),
     ]
 
+    #: Fields whose rich text may reference notes, in document order (StreamFields are
+    #: walked block by block, nested blocks included; RichTextFields are taken whole).
+    note_fields: tuple[str, ...] = ("body",)
+
     class Meta:
         abstract = True
+
+    def get_notes(self) -> list:
+        related = getattr(self, NOTES, None)
+        return list(related.all()) if related is not None else []
+
+    def get_numbering(self) -> Numbering:
+        """Notes numbered by first reference in ``note_fields`` (a pure computation)."""
+        return number_notes(
+            self.get_notes(), iter_rich_texts(getattr(self, name) for name in self.note_fields)
+        )
 
     def get_authors(self) -> list:
         """The ordered author credits (each with ``.author`` and ``.role``)."""
@@ -132,4 +151,13 @@ class AnalysisPageMixin(PubsPageMixin, models.Model):
         context["credits"] = self.get_authors()
         context["topics"] = list(self.topics.all())
         context["regions"] = list(self.regions.all())
+        numbering = self.get_numbering()
+        citation_settings = CitationSettings.for_request(request)
+        context["numbering"] = numbering
+        context["rendered_notes"] = render_notes(
+            numbering,
+            style=citation_settings.citation_style,
+            language=self.locale.language_code,
+            use_ibid=citation_settings.use_ibid,
+        )
         return context

@@ -10,7 +10,8 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
-from .mixins import ANALYSIS_AUTHORS, AnalysisIndexPageMixin, AnalysisPageMixin
+from ..footnotes.models import AbstractNote
+from .mixins import ANALYSIS_AUTHORS, NOTES, AnalysisIndexPageMixin, AnalysisPageMixin
 
 
 class AuthorRole(models.TextChoices):
@@ -64,6 +65,7 @@ class AnalysisPage(AnalysisPageMixin, Page):
     content_panels = AnalysisPageMixin.content_panels + [
         InlinePanel(ANALYSIS_AUTHORS, label=_("Authors"), min_num=0),
         FieldPanel("tags"),
+        InlinePanel(NOTES, label=_("Notes"), classname="ap-notes-panel"),
     ]
 
     class Meta:
@@ -77,3 +79,14 @@ class AnalysisAuthor(AbstractAnalysisAuthor):
     class Meta(AbstractAnalysisAuthor.Meta):
         verbose_name = _("author credit")
         verbose_name_plural = _("author credits")
+
+
+class AnalysisNote(AbstractNote):
+    page = ParentalKey(AnalysisPage, on_delete=models.CASCADE, related_name=NOTES)
+
+    class Meta(AbstractNote.Meta):
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "uid"], name="ankasam_pubs_note_uid_per_page")
+        ]

@@ -5,7 +5,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from ankasam_pubs.models import AnalysisIndexPage, AnalysisPage
-from ankasam_pubs.pages.blocks import AnalysisBodyBlock
+from ankasam_pubs.pages.blocks import PlainBodyBlock
 from ankasam_pubs.pages.listing import published_analyses, with_card_data
 from ankasam_pubs.pages.mixins import PubsPageMixin
 
@@ -38,7 +38,7 @@ class HomePage(PubsPageMixin, Page):
 class StandardPage(Page):
     """A plain Wagtail page (about, contact…); also the benchmarks' baseline."""
 
-    body = StreamField(AnalysisBodyBlock(), blank=True)
+    body = StreamField(PlainBodyBlock(), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("body")]
     subpage_types: list[str] = []

@@ -1,0 +1,1 @@
+"""Structured footnotes: notes as data, numbered by a pure function, rendered accessibly."""

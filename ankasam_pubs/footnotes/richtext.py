@@ -1,0 +1,47 @@
+"""Note references inside rich text: the stored form, the editor entity, the fallback.
+
+Stored form: ``<a linktype="note" id="UID">*</a>``. Our renderer replaces it with a
+numbered, accessible reference (see :mod:`.rendering`); anything else that renders the
+rich text (Wagtail's ``|richtext``, the search index) goes through
+:class:`NoteLinkHandler` and gets a plain link to the note instead of a raw id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from django.utils.html import format_html
+from wagtail.rich_text import LinkHandler
+
+FEATURE = "note-ref"
+ENTITY_TYPE = "NOTE_REF"
+LINKTYPE = "note"
+#: The text stored inside a reference; readers never see it (the number replaces it).
+PLACEHOLDER = "*"
+
+# A stored reference: <a ... linktype="note" ... id="UID" ...>text</a>
+REFERENCE = re.compile(r"<a\b(?=[^>]*\blinktype=\"note\")[^>]*>.*?</a>", re.IGNORECASE | re.DOTALL)
+ID_ATTRIBUTE = re.compile(r"\bid=\"([^\"]*)\"")
+
+
+def reference_uids(html: str) -> Iterator[str]:
+    """The note keys referenced by stored rich text, in order."""
+    for match in REFERENCE.finditer(html or ""):
+        found = ID_ATTRIBUTE.search(match.group(0))
+        yield found.group(1) if found else ""
+
+
+def stored_reference(uid: str) -> str:
+    return format_html('<a linktype="{}" id="{}">{}</a>', LINKTYPE, uid, PLACEHOLDER)
+
+
+class NoteLinkHandler(LinkHandler):
+    identifier = LINKTYPE
+
+    @classmethod
+    def expand_db_attributes(cls, attrs: dict) -> str:
+        # Without a page's numbering, link to the note list; never show the raw key.
+        return format_html(
+            '<a href="#notes" class="ap-noteref" data-note="{}">', attrs.get("id", "")
+        )
