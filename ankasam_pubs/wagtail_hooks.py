@@ -120,3 +120,28 @@ def note_reference_strings():
         "dialog": gettext("Choose a note"),
     }
     return json_script(strings, "ap-note-ref-strings")
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_unreferenced_notes(request, page):
+    """A note nobody cites is allowed (it is still listed) but probably a mistake."""
+    page = page.specific
+    if not hasattr(page, "get_numbering"):
+        return
+    unreferenced = page.get_numbering().unreferenced
+    if unreferenced:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)d note is not referenced in the text: %(notes)s. It is listed after "
+                "the referenced notes.",
+                "%(count)d notes are not referenced in the text: %(notes)s. They are listed "
+                "after the referenced notes.",
+                len(unreferenced),
+            )
+            % {
+                "count": len(unreferenced),
+                "notes": ", ".join(f"{n.number}. {n.note}" for n in unreferenced),
+            },
+        )

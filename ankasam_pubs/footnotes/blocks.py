@@ -70,8 +70,12 @@ class SourceBlock(blocks.StructBlock):
         label=_("Date published"),
         help_text=_("YYYY, YYYY-MM or YYYY-MM-DD"),
     )
-    url = blocks.URLBlock(
-        required=False, validators=[http_url_validator], label=_("Web address (URL)")
+    # A CharBlock, not a URLBlock: one clear message for every unsafe or malformed address.
+    url = blocks.CharBlock(
+        required=False,
+        max_length=2000,
+        validators=[http_url_validator],
+        label=_("Web address (URL)"),
     )
     accessed = blocks.DateBlock(required=False, label=_("Date accessed"))
     volume = blocks.CharBlock(required=False, max_length=20, label=_("Volume"))

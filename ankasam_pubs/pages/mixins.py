@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..conf import pubs_settings
+from ..footnotes.forms import NotesPageForm
 from ..footnotes.models import CitationSettings
 from ..footnotes.numbering import Numbering, iter_rich_texts, number_notes
 from ..footnotes.rendering import render_notes
@@ -121,6 +122,8 @@ class AnalysisPageMixin(PubsPageMixin, models.Model):
         index.SearchField("body"),
         index.FilterField("publication_date"),
     ]
+
+    base_form_class = NotesPageForm
 
     #: Fields whose rich text may reference notes, in document order (StreamFields are
     #: walked block by block, nested blocks included; RichTextFields are taken whole).

@@ -16,8 +16,10 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
+from ankasam_pubs.footnotes.richtext import stored_reference
 from ankasam_pubs.models import (
     AnalysisAuthor,
+    AnalysisNote,
     AnalysisIndexPage,
     AnalysisPage,
     AuthorProfile,
@@ -63,7 +65,7 @@ INDEX = {
     "tr": {"title": "Analizler", "slug": "analizler"},
     "ru": {"title": "Аналитика", "slug": "аналитика"},
 }
-NOTE_MARKER = re.compile(r"\{\{note:\d+\}\}")
+NOTE_MARKER = re.compile(r"\{\{note:(\d+)\}\}")
 
 
 class DemoLoader:
@@ -255,6 +257,8 @@ class DemoLoader:
         page.topics.set(Topic.objects.filter(slug__in=data["topics"]))
         page.regions.set(Region.objects.filter(slug__in=data["regions"]))
         page.tags.add(*data.get("tags", []))
+        for position, note in enumerate(data.get("notes", []), start=1):
+            page.notes.add(demo_note(position, note))
         for slug, role in data["authors"]:
             page.analysis_authors.add(
                 AnalysisAuthor(author=AuthorProfile.objects.get(slug=slug), role=role)
@@ -283,9 +287,9 @@ def body_stream(blocks: list) -> list[dict]:
     stream = []
     for kind, value in blocks:
         if kind == "paragraph":
-            # Note markers become structured references once notes are loaded; until
-            # the footnotes feature stores them they are left out of the text.
-            stream.append({"type": "paragraph", "value": NOTE_MARKER.sub("", value)})
+            # {{note:N}} markers become references to the analysis's N-th note.
+            text = NOTE_MARKER.sub(lambda m: stored_reference(note_uid(int(m.group(1)))), value)
+            stream.append({"type": "paragraph", "value": text})
         elif kind == "heading":
             stream.append({"type": "heading", "value": {"text": value, "level": "h2"}})
         elif kind == "quote":
@@ -309,3 +313,38 @@ def body_stream(blocks: list) -> list[dict]:
         else:
             raise ValueError(f"unknown demo block type {kind!r}")
     return stream
+
+
+def note_uid(number: int) -> str:
+    """Stable keys (unique per page; translations keep them) so reloading changes nothing."""
+    return f"n{number}"
+
+
+def demo_note(number: int, data: dict) -> AnalysisNote:
+    sources = []
+    if "source" in data:
+        source = data["source"]
+        sources.append(
+            {
+                "type": "source",
+                "value": {
+                    "type": source.get("type", "web-page"),
+                    "authors": "\n".join(source.get("authors", [])),
+                    "title": source.get("title", ""),
+                    "container_title": source.get("container", ""),
+                    "publisher": source.get("publisher", ""),
+                    "issued": source.get("issued", ""),
+                    "url": source.get("url", ""),
+                    "accessed": source.get("accessed") or None,
+                    "volume": source.get("volume", ""),
+                    "issue": source.get("issue", ""),
+                    "pages": source.get("pages", ""),
+                    "doi": source.get("doi", ""),
+                    "locator": data.get("locator", ""),
+                    "locator_label": "page",
+                },
+            }
+        )
+    return AnalysisNote(
+        uid=note_uid(number), sources=sources, comment=data.get("comment", ""), sort_order=number
+    )

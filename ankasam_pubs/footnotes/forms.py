@@ -1,0 +1,87 @@
+"""Validation of note references when an editor saves an analysis."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from .numbering import iter_rich_texts, source_of
+from .richtext import reference_uids
+
+NOTES = "notes"
+
+
+def live_note_uids(formset) -> list[str]:
+    """Keys of the notes the editor is saving (deleted ones excluded).
+
+    The page form is cleaned before its formsets, so validate the formset here; a note
+    with other errors still counts with the key it was submitted with.
+    """
+    formset.is_valid()
+    uids = []
+    for form in formset.forms:
+        if formset.can_delete and formset._should_delete_form(form):
+            continue
+        data = getattr(form, "cleaned_data", None) or {}
+        uid = data.get("uid") or form.data.get(form.add_prefix("uid"), "")
+        if uid and (data or form.has_changed() or form.instance.pk):
+            uids.append(uid)
+    return uids
+
+
+def dangling_message(uid: str, elsewhere: dict[str, tuple[str, str]]) -> str:
+    if uid in elsewhere:
+        note, page = elsewhere[uid]
+        return _(
+            "A reference points to the note “%(note)s” of the page “%(page)s”, which this "
+            "page does not have (key %(key)s). Add the note to this page or remove the "
+            "reference."
+        ) % {"note": note, "page": page, "key": uid}
+    return _(
+        "A reference points to a note that does not exist (key %(key)s). Add the note or "
+        "remove the reference."
+    ) % {"key": uid}
+
+
+class NotesPageForm(WagtailAdminPageForm):
+    """Refuses references to notes the page does not have, naming each one."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        formset = self.formsets.get(NOTES) if hasattr(self, "formsets") else None
+        if formset is None:
+            return cleaned_data
+        uids = live_note_uids(formset)
+        duplicates = sorted({uid for uid in uids if uids.count(uid) > 1})
+        for uid in duplicates:
+            self.add_error(
+                None,
+                ValidationError(
+                    _("Two notes share the reference key %(key)s; give one of them a new key.")
+                    % {"key": uid}
+                ),
+            )
+        known = set(uids)
+        fields = getattr(self.instance, "note_fields", ())
+        for name in fields:
+            if name not in cleaned_data:
+                continue
+            missing = []
+            for text in iter_rich_texts([cleaned_data[name]]):
+                for uid in reference_uids(source_of(text)):
+                    if uid not in known and uid not in missing:
+                        missing.append(uid)
+            if missing:
+                elsewhere = self._notes_elsewhere(missing)
+                for uid in missing:
+                    self.add_error(name, dangling_message(uid, elsewhere))
+        return cleaned_data
+
+    def _notes_elsewhere(self, uids: list[str]) -> dict[str, tuple[str, str]]:
+        """Where pasted references came from, so the message can say so."""
+        model = self.instance.__class__._meta.get_field(NOTES).related_model
+        found = {}
+        for note in model.objects.filter(uid__in=uids).select_related("page")[:50]:
+            found.setdefault(note.uid, (str(note), note.page.title))
+        return found

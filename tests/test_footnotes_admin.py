@@ -1,0 +1,166 @@
+"""Saving notes through the real Wagtail admin: references are validated, nothing lost."""
+
+import pytest
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from ankasam_pubs.models import AnalysisPage
+from ankasam_pubs.pages.blocks import RICH_TEXT_FEATURES
+from tests import factories as f
+from tests.factories import ref, source
+
+pytestmark = pytest.mark.django_db
+
+SOURCE_FIELDS = {
+    "type": "web-page",
+    "authors": "",
+    "title": "",
+    "container_title": "",
+    "publisher": "",
+    "issued": "",
+    "url": "",
+    "accessed": "",
+    "volume": "",
+    "issue": "",
+    "pages": "",
+    "doi": "",
+    "locator": "",
+    "locator_label": "page",
+}
+
+
+def form(page, paragraphs, notes, action=None):
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "summary": page.summary,
+            "publication_date": page.publication_date.isoformat(),
+            "body": streamfield(
+                [("paragraph", rich_text(html, features=RICH_TEXT_FEATURES)) for html in paragraphs]
+            ),
+            "analysis_authors": inline_formset([]),
+            "tags": "",
+            "notes": inline_formset(
+                [
+                    {
+                        "uid": note["uid"],
+                        "sources": streamfield(
+                            [("source", {**SOURCE_FIELDS, **s}) for s in note.get("sources", [])]
+                        ),
+                        "comment": rich_text(note.get("comment", "")),
+                    }
+                    for note in notes
+                ]
+            ),
+        }
+    )
+    if action:
+        data[action] = "1"
+    return data
+
+
+def edit(client, page, paragraphs, notes, action=None):
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    return client.post(url, form(page, paragraphs, notes, action), follow=True)
+
+
+@pytest.fixture
+def page(tree):
+    return f.analysis(tree["index"]["en"], "Editorial", summary="s")
+
+
+def errors_of(response):
+    return response.content.decode()
+
+
+def test_valid_notes_are_saved_and_published(admin_client, page, client):
+    response = edit(
+        admin_client,
+        page,
+        [f"<p>First{ref('k1')} and second{ref('k2')}.</p>"],
+        [
+            {"uid": "k2", "sources": [{"title": "Second", "url": "https://example.org/2"}]},
+            {"uid": "k1", "sources": [{"title": "First", "url": "https://example.org/1"}]},
+        ],
+        action="action-publish",
+    )
+    assert response.status_code == 200
+    page.refresh_from_db()
+    assert sorted(page.notes.values_list("uid", flat=True)) == ["k1", "k2"]
+    html = client.get(page.url).content.decode()
+    assert 'href="#note-1" id="ref-1" role="doc-noteref"' in html
+    section = html[html.index("doc-endnotes") :]
+    assert section.index("First") < section.index("Second")
+
+
+def test_reference_to_a_missing_note_is_an_error_that_names_it(admin_client, page):
+    revisions = page.revisions.count()
+    response = edit(admin_client, page, [f"<p>Claim{ref('ghost123')}.</p>"], [])
+    html = errors_of(response)
+    assert "A reference points to a note that does not exist (key ghost123)" in html
+    assert page.revisions.count() == revisions
+
+
+def test_pasted_reference_names_the_page_it_came_from(admin_client, page, tree):
+    f.analysis(
+        tree["index"]["en"],
+        "Origin analysis",
+        notes=[{"uid": "fromelsewhere", "sources": [source("Borrowed source")]}],
+    )
+    response = edit(admin_client, page, [f"<p>Pasted{ref('fromelsewhere')}.</p>"], [])
+    html = errors_of(response)
+    assert "Borrowed source" in html and "Origin analysis" in html
+    assert "key fromelsewhere" in html
+
+
+def test_unsafe_source_urls_are_form_errors(admin_client, page):
+    for url in ("javascript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "ftp://example.org/x"):
+        revisions = page.revisions.count()
+        response = edit(
+            admin_client,
+            page,
+            [f"<p>Claim{ref('u1')}.</p>"],
+            [{"uid": "u1", "sources": [{"title": "T", "url": url}]}],
+        )
+        formset = response.context["form"].formsets["notes"]
+        [errors] = [error for error in formset.errors if error]
+        url_error = errors["sources"].as_data()[0].block_errors[0].block_errors["url"]
+        assert url_error.messages == ["Enter a web address starting with http:// or https://."]
+        assert page.revisions.count() == revisions
+
+
+def test_unreferenced_note_is_saved_with_a_warning(admin_client, page):
+    response = edit(
+        admin_client,
+        page,
+        ["<p>No references here.</p>"],
+        [{"uid": "lonely", "sources": [{"title": "Lonely source"}]}],
+    )
+    html = errors_of(response)
+    assert "1 note is not referenced in the text: 1. Lonely source." in html
+    page.refresh_from_db()
+    latest = page.get_latest_revision_as_object()
+    assert [note.uid for note in latest.notes.all()] == ["lonely"]
+
+
+def test_duplicate_keys_are_refused(admin_client, page):
+    response = edit(
+        admin_client,
+        page,
+        [f"<p>x{ref('same')}</p>"],
+        [
+            {"uid": "same", "sources": [{"title": "A"}]},
+            {"uid": "same", "sources": [{"title": "B"}]},
+        ],
+    )
+    assert "Two notes share the reference key same" in errors_of(response)
+
+
+def test_translation_copies_notes_with_their_keys(page, tree):
+    page.notes.add(f.note_object("keep1", sources=[source("Kept")]))
+    page.body = f.paragraphs(f"<p>x{ref('keep1')}</p>")
+    page.save_revision().publish()
+    translated = f.translate(AnalysisPage.objects.get(pk=page.pk), tree["locales"]["tr"])
+    assert [note.uid for note in translated.notes.all()] == ["keep1"]
+    assert translated.get_numbering().dangling == ()
