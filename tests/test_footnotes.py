@@ -328,3 +328,66 @@ def test_plain_richtext_rendering_never_shows_the_key():
     html = expand_db_html(f"<p>x{ref('secretkey')}</p>")
     assert 'href="#notes"' in html
     assert ">secretkey<" not in html
+
+
+# -- exports -----------------------------------------------------------------------------
+
+
+def test_references_export_in_three_formats(client, tree):
+    import json
+
+    import bibtexparser
+    import rispy
+
+    book = source(
+        "Book of Corridors",
+        type="book",
+        authors="Demir, Ayşe",
+        publisher="Example Press",
+        issued="2021",
+        locator="3",
+    )
+    page = ibid_page(
+        tree,
+        {"sources": [book]},
+        {"sources": [{**book, "locator": "9"}]},  # same work: exported once
+        {
+            "sources": [
+                source("Ports & Power", url="https://example.org/ports", accessed="2023-03-15")
+            ]
+        },
+        {"comment": "<p>Just a remark.</p>"},
+        slug="corridors",
+    )
+    html = client.get(page.url).content.decode()
+    links = re.findall(r'href="([^"]+/references/[\w-]+/)" download', html)
+    assert len(links) == 3
+
+    response = client.get(page.url + "references/bibtex/")
+    assert response["Content-Type"].startswith("application/x-bibtex")
+    assert 'filename="corridors-references.bib"' in response["Content-Disposition"]
+    library = bibtexparser.parse_string(response.content.decode())
+    assert library.failed_blocks == []
+    assert [entry.key for entry in library.entries] == ["note_1", "note_3"]
+    assert library.entries[0].entry_type == "book"
+
+    records = rispy.loads(client.get(page.url + "references/ris/").content.decode())
+    assert [record["title"] for record in records] == ["Book of Corridors", "Ports & Power"]
+    assert records[1]["urls"] == ["https://example.org/ports"]
+
+    items = json.loads(client.get(page.url + "references/csl-json/").content)
+    assert [item["id"] for item in items] == ["note-1", "note-3"]
+    assert items[0]["author"] == [{"family": "Demir", "given": "Ayşe"}]
+    assert "locator" not in items[0]
+
+    assert client.get(page.url + "references/pdf/").status_code == 404
+
+
+def test_exports_of_protected_and_draft_pages_are_not_served(client, tree):
+    private = ibid_page(tree, {"sources": [source("Secret source")]})
+    f.restrict(private)
+    response = client.get(private.url + "references/bibtex/")
+    assert b"Secret source" not in response.content
+    draft = ibid_page(tree, {"sources": [source("Draft source")]}, live=False)
+    response = client.get(f"/en/analysis/{draft.slug}/references/bibtex/")
+    assert response.status_code == 404

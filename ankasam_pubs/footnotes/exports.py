@@ -255,3 +255,41 @@ def to_ris(items: Items) -> str:
         body = [f"{tag}  - {_one_line(value)}" for tag, value in lines if _one_line(value)]
         records.append("\n".join(body) + "\nER  - \n\n")
     return "".join(records)
+
+
+# -- a page's references --------------------------------------------------------------------
+
+
+def reference_items(numbering) -> list[tuple[str, Source]]:
+    """Each distinct work a page cites, in order of first citation, locators dropped.
+
+    Ids follow the note numbers (``note-3``, or ``note-3-2`` for a note's second source),
+    so an export can be matched with the page.
+    """
+    import dataclasses
+
+    seen: set = set()
+    items = []
+    for numbered in numbering.notes:
+        sources = numbered.note.get_sources()
+        for position, source in enumerate(sources, start=1):
+            if source.identity in seen:
+                continue
+            seen.add(source.identity)
+            citation_id = f"note-{numbered.number}" + (f"-{position}" if position > 1 else "")
+            items.append((citation_id, dataclasses.replace(source, locator="")))
+    return items
+
+
+def _csl_json_text(items: Items) -> str:
+    import json
+
+    return json.dumps(to_csl_json(items), ensure_ascii=False, indent=2)
+
+
+#: url segment -> (content type, file extension, serialiser)
+FORMATS = {
+    "bibtex": ("application/x-bibtex; charset=utf-8", "bib", to_bibtex),
+    "ris": ("application/x-research-info-systems; charset=utf-8", "ris", to_ris),
+    "csl-json": ("application/vnd.citationstyles.csl+json; charset=utf-8", "json", _csl_json_text),
+}

@@ -150,7 +150,9 @@ def live_analysis_pages(*, locale: str | None = None, page_id: int | None = None
         pages = pages.filter(locale__language_code=locale)
     if page_id is not None:
         pages = pages.filter(pk=page_id)
-    return pages.select_related("locale").order_by("locale__language_code", "title", "pk").specific()
+    return (
+        pages.select_related("locale").order_by("locale__language_code", "title", "pk").specific()
+    )
 
 
 def page_links(page) -> PageLinks:
@@ -276,12 +278,11 @@ def _failure(url: str, method: str, error: BaseException) -> LinkResult:
 
 
 def _request(url: str, method: str, timeout: float, opener) -> LinkResult:
-    request = urllib.request.Request(
-        url, method=method, headers={"User-Agent": USER_AGENT, "Accept": "*/*"}
-    )
+    # Only http(s) URLs get here (see request_url), and the opener has no other handler.
+    headers = {"User-Agent": USER_AGENT, "Accept": "*/*"}
+    request = urllib.request.Request(url, method=method, headers=headers)  # noqa: S310
     try:
-        # Only http(s) URLs get here (see request_url), and the opener has no other handler.
-        with opener.open(request, timeout=timeout) as response:  # noqa: S310
+        with opener.open(request, timeout=timeout) as response:
             if method == "GET":
                 response.read(MAX_BODY_BYTES)
             status, final = response.status, response.geturl()

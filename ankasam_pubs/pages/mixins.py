@@ -10,14 +10,18 @@ from __future__ import annotations
 import datetime
 
 from django.db import models
+from django.http import Http404, HttpResponse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from ..conf import pubs_settings
+from ..footnotes.exports import FORMATS, reference_items
 from ..footnotes.forms import NotesPageForm
 from ..footnotes.models import CitationSettings
 from ..footnotes.numbering import Numbering, iter_rich_texts, number_notes
@@ -73,7 +77,7 @@ class AnalysisIndexPageMixin(PubsPageMixin, models.Model):
         return context
 
 
-class AnalysisPageMixin(PubsPageMixin, models.Model):
+class AnalysisPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
     """An analysis: summary, series, date, lead image, body, topics, regions."""
 
     summary = models.TextField(
@@ -142,6 +146,24 @@ class AnalysisPageMixin(PubsPageMixin, models.Model):
             self.get_notes(), iter_rich_texts(getattr(self, name) for name in self.note_fields)
         )
 
+    @path("references/<str:export_format>/", name="references")
+    def references_export(self, request, export_format: str):
+        """The page's cited works as BibTeX, RIS or CSL-JSON, for reference managers."""
+        if export_format not in FORMATS:
+            raise Http404
+        content_type, extension, serialise = FORMATS[export_format]
+        body = serialise(reference_items(self.get_numbering()))
+        response = HttpResponse(body, content_type=content_type)
+        filename = f"{self.slug}-references.{extension}"
+        response["Content-Disposition"] = content_disposition_header(True, filename)
+        return response
+
+    def get_export_links(self) -> list[tuple[str, str]]:
+        return [
+            (label, self.url + self.reverse_subpage("references", args=[key]))
+            for key, label in (("bibtex", "BibTeX"), ("ris", "RIS"), ("csl-json", "CSL-JSON"))
+        ]
+
     def get_authors(self) -> list:
         """The ordered author credits (each with ``.author`` and ``.role``)."""
         related = getattr(self, ANALYSIS_AUTHORS, None)
@@ -157,6 +179,7 @@ class AnalysisPageMixin(PubsPageMixin, models.Model):
         numbering = self.get_numbering()
         citation_settings = CitationSettings.for_request(request)
         context["numbering"] = numbering
+        context["export_links"] = self.get_export_links() if numbering.notes else []
         context["rendered_notes"] = render_notes(
             numbering,
             style=citation_settings.citation_style,

@@ -18,6 +18,7 @@ from ...footnotes.linkcheck import LinkError, LinkResult
 from ...pages.usage import analysis_models
 
 MIN_CONCURRENCY, MAX_CONCURRENCY = 1, 64
+INDENT = "  "
 
 
 def describe(result: LinkResult) -> str:
@@ -36,8 +37,10 @@ def describe(result: LinkResult) -> str:
     if error == LinkError.SCHEME:
         return gettext("not an http(s) URL")
     if error == LinkError.INVALID:
-        return gettext("invalid URL: %(detail)s") % {"detail": detail} if detail else gettext(
-            "invalid URL"
+        return (
+            gettext("invalid URL: %(detail)s") % {"detail": detail}
+            if detail
+            else gettext("invalid URL")
         )
     if error == LinkError.TLS:
         return gettext("TLS error: %(detail)s") % {"detail": detail}
@@ -115,16 +118,18 @@ class Command(BaseCommand):
                 % {"value": timeout}
             )
         if locale is not None and not Locale.objects.filter(language_code=locale).exists():
-            known = ", ".join(Locale.objects.order_by("language_code").values_list(
-                "language_code", flat=True
-            ))
+            known = ", ".join(
+                Locale.objects.order_by("language_code").values_list("language_code", flat=True)
+            )
             raise CommandError(
                 gettext("Unknown locale “%(code)s” (known: %(known)s).")
                 % {"code": locale, "known": known}
             )
         if page_id is not None:
             page = Page.objects.filter(pk=page_id).first()
-            if page is None or not issubclass(page.specific_class or Page, tuple(analysis_models())):
+            if page is None or not issubclass(
+                page.specific_class or Page, tuple(analysis_models())
+            ):
                 raise CommandError(gettext("No analysis page with id %(id)s.") % {"id": page_id})
             if not page.live:
                 raise CommandError(
@@ -172,13 +177,16 @@ class Command(BaseCommand):
                     "reason": self.style.ERROR(describe(result)),
                 }
                 if result.final_url:
-                    line = gettext("  note %(number)s (%(uid)s): %(url)s → %(final_url)s — %(reason)s")
+                    line = gettext(
+                        "note %(number)s (%(uid)s): %(url)s → %(final_url)s — %(reason)s"
+                    )
                 else:
-                    line = gettext("  note %(number)s (%(uid)s): %(url)s — %(reason)s")
-                self.stdout.write(line % values)
+                    line = gettext("note %(number)s (%(uid)s): %(url)s — %(reason)s")
+                self.stdout.write(INDENT + line % values)
             for link, result in redirected:
                 self.stdout.write(
-                    gettext("  note %(number)s (%(uid)s): %(url)s moved to %(final_url)s")
+                    INDENT
+                    + gettext("note %(number)s (%(uid)s): %(url)s moved to %(final_url)s")
                     % {
                         "number": link.note_number if link.note_number is not None else "?",
                         "uid": link.note_uid,
