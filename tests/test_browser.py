@@ -135,3 +135,69 @@ def test_editor_logs_into_the_admin(demo, page):
     listing = page.locator("main table").first
     for profile in AuthorProfile.objects.all():
         assert listing.get_by_role("link", name=profile.display_name).count() == 1
+
+
+def test_editor_inserts_a_note_reference_and_reader_follows_it(live_server, page):
+    from django.contrib.auth import get_user_model
+
+    from tests import factories as f
+    from tests.factories import paragraphs, ref, source
+
+    ensure_page_tree_root()
+    tree = f.site_tree()
+    analysis = f.analysis(
+        tree["index"]["en"],
+        "Editorial test",
+        body=paragraphs(f"<p>Alpha claim{ref('aaaa1111')} and a beta claim.</p>"),
+        notes=[
+            {"uid": "aaaa1111", "sources": [source("Alpha source")]},
+            {"uid": "bbbb2222", "sources": [source("Beta source", url="https://example.org/b")]},
+        ],
+    )
+    get_user_model().objects.create_superuser("editor", "editor@example.org", "correct horse")
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", "editor")
+    page.fill("input[name=password]", "correct horse")
+    page.locator("button[type=submit]").first.click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+    page.goto(f"{live_server.url}/admin/pages/{analysis.pk}/edit/")
+    editor = page.locator(".public-DraftEditor-content").first
+    # The stored reference shows its real number in the editor, not its key.
+    assert editor.locator("[data-ap-note-ref]").get_attribute("data-ap-number") == "1"
+    editor.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Shift+ArrowLeft")  # select the final "." to show the toolbar
+    page.locator("button[name=NOTE_REF]").click()
+    chooser = page.get_by_role("dialog", name="Choose a note")
+    chooser.get_by_role("button", name=re.compile("Beta source")).click()
+    inserted = editor.locator("[data-ap-note-ref=bbbb2222]")
+    assert inserted.get_attribute("data-ap-number") == "2"
+    # Draftail writes its content to the form after a short debounce: wait for it.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('input')].some(i => i.value.includes('bbbb2222')"
+        " && i.value.includes('NOTE_REF') && i.name.startsWith('body-'))"
+    )
+    with page.expect_navigation():
+        page.evaluate("document.querySelector('button[name=action-publish]').click()")
+    assert "has been published" in page.locator(".messages").inner_text()
+
+    page.goto(f"{live_server.url}{analysis.url}")
+    references = page.locator('a[role="doc-noteref"]')
+    assert references.all_inner_texts() == ["[1]", "[2]"]
+    assert (
+        page.locator(".ap-rich-text").inner_text().startswith("Alpha claim[1] and a beta claim.[2]")
+    )
+    references.nth(1).click()
+    assert page.url.endswith("#note-2")
+    note = page.locator("#note-2")
+    assert "Beta source" in note.inner_text()
+    note.get_by_role("link", name="Back to reference 2").click()
+    assert page.url.endswith("#ref-2")
+    # Keyboard focus on a reference shows the note in place.
+    references.first.focus()
+    preview = page.get_by_role("tooltip")
+    assert "Alpha source" in preview.inner_text()
+    assert references.first.get_attribute("aria-describedby") == "ap-note-preview"
+    page.keyboard.press("Escape")
+    assert page.get_by_role("tooltip").count() == 0

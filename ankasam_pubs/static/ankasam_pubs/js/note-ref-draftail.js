@@ -110,8 +110,13 @@
       var content = editorState.getCurrentContent();
       var withEntity = content.createEntity(entityType.type, "IMMUTABLE", { note: uid });
       var key = withEntity.getLastCreatedEntityKey();
+      // Insert after the selection (never over the editor's selected words).
       var selection = editorState.getSelection();
-      var inserted = DraftJS.Modifier.replaceText(withEntity, selection, "*", null, key);
+      var end = selection.merge({
+        anchorKey: selection.getEndKey(), anchorOffset: selection.getEndOffset(),
+        focusKey: selection.getEndKey(), focusOffset: selection.getEndOffset(), isBackward: false,
+      });
+      var inserted = DraftJS.Modifier.insertText(withEntity, end, "*", null, key);
       var next = DraftJS.EditorState.push(editorState, inserted, "insert-characters");
       onComplete(next);
       scheduleRenumber();
@@ -127,11 +132,13 @@
               (note.label || words.note.replace("%(number)s", order.indexOf(note.uid) + 1))));
         })
       : [h("li", { key: "none" }, words.empty)];
-    return h("div", { className: "ap-note-chooser", role: "dialog", "aria-modal": "true", "aria-label": words.dialog },
+    // Rendered into <body>: the editor's wrapper must not clip or cover the dialog.
+    return window.ReactDOM.createPortal(h("div", { className: "ap-note-chooser", role: "dialog", "aria-modal": "true", "aria-label": words.dialog },
       h("div", { className: "ap-note-chooser__box" },
         h("h2", null, words.title),
         h("ol", null, items),
-        h("button", { type: "button", className: "button button-secondary", onClick: onClose }, words.cancel)));
+        h("button", { type: "button", className: "button button-secondary", onClick: onClose }, words.cancel))),
+      document.body);
   }
 
   function NoteDecorator(props) {
