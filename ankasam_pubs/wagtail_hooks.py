@@ -145,3 +145,30 @@ def warn_about_unreferenced_notes(request, page):
                 "notes": ", ".join(f"{n.number}. {n.note}" for n in unreferenced),
             },
         )
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    from django.urls import include, path
+
+    from .footnotes.views import paste_legacy_notes
+
+    urls = [path("legacy-notes/<int:page_id>/", paste_legacy_notes, name="paste_legacy_notes")]
+    return [path("ankasam-pubs/", include((urls, "ankasam_pubs"), namespace="ankasam_pubs"))]
+
+
+@hooks.register("register_page_header_buttons")
+def legacy_notes_button(page, user, view_name=None, next_url=None):
+    from django.urls import reverse
+    from wagtail.admin.widgets import Button
+
+    if (
+        hasattr(page.specific_class or object, "note_fields")
+        and page.permissions_for_user(user).can_edit()
+    ):
+        yield Button(
+            _("Paste legacy notes"),
+            url=reverse("ankasam_pubs:paste_legacy_notes", args=[page.pk]),
+            icon_name="doc-full",
+            priority=45,
+        )

@@ -19,8 +19,8 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from ankasam_pubs.footnotes.richtext import stored_reference
 from ankasam_pubs.models import (
     AnalysisAuthor,
-    AnalysisNote,
     AnalysisIndexPage,
+    AnalysisNote,
     AnalysisPage,
     AuthorProfile,
     AuthorRole,
