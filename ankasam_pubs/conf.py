@@ -43,6 +43,15 @@ OPTIONS: dict[str, Option] = {
         "Static path of the default stylesheet; None drops it.",
         nullable=True,
     ),
+    "RENDER_CACHE": Option("default", (str,), "Cache alias that keeps rendered article fragments."),
+    "RENDER_CACHE_TIMEOUT": Option(
+        3600,
+        (int,),
+        "Seconds a rendered article fragment is kept; 0 turns the cache off, None keeps "
+        "it until evicted (keys change with every published revision).",
+        nullable=True,
+        minimum=0,
+    ),
     "ORGANISATION_NAME": Option(
         "", (str,), "Name of the publishing centre, used in page metadata."
     ),

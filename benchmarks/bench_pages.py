@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 import time
 
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+
+from ankasam_pubs.models import AnalysisIndexPage
 
 
 def _body(blocks: int) -> list[dict]:
@@ -68,6 +71,54 @@ def count_queries(client: Client, url: str) -> int:
     return len(queries)
 
 
+def build_notes_pages(note_counts=(5, 40, 80), blocks: int = 10):
+    """For each count: an analysis whose body cites that many notes, and the same text
+    as a plain page (references removed), plus the same analysis without notes."""
+    from home.models import StandardPage
+    from tests import factories as f
+
+    index = AnalysisIndexPage.objects.filter(locale__language_code="en").first()
+    home = index.get_parent()
+    pages = {}
+    for count in note_counts:
+        uids = [f"b{count}n{n}" for n in range(count)]
+        chunks = [uids[i::blocks] for i in range(blocks)]
+        with_refs = [
+            "<p>"
+            + " ".join(f"Sentence {i}.{f.ref(uid)}" for i, uid in enumerate(chunk))
+            + " "
+            + "Text " * 60
+            + "</p>"
+            for chunk in chunks
+        ]
+        plain = [re.sub(r'<a linktype="note"[^>]*>\*</a>', "", html) for html in with_refs]
+        notes = [
+            {
+                "uid": uid,
+                "sources": [
+                    f.source(
+                        f"Source {uid}",
+                        url=f"https://example.org/{uid}",
+                        container_title="Example Review",
+                        accessed="2023-03-15",
+                        authors="Demir, Ayşe",
+                    )
+                ],
+            }
+            for uid in uids
+        ]
+        analysis = f.analysis(index, f"Notes {count}", body=f.paragraphs(*with_refs), notes=notes)
+        bare = f.analysis(index, f"No notes {count}", body=f.paragraphs(*plain))
+        standard = home.add_child(
+            instance=StandardPage(
+                title=f"Plain {count}", slug=f"plain-{count}", body=f.paragraphs(*plain)
+            )
+        )
+        standard.save_revision().publish()
+        pages[count] = {"analysis": analysis.url, "bare": bare.url, "plain": standard.url}
+    return pages
+
+
 def run(*, quick: bool) -> list[dict]:
     pages = build()
     client = Client()
@@ -83,6 +134,44 @@ def run(*, quick: bool) -> list[dict]:
             "unit": "ms",
         }
     ]
+    from django.test import override_settings
+
+    for count, urls_for in build_notes_pages().items():
+        with override_settings(ANKASAM_PUBS={"RENDER_CACHE_TIMEOUT": 0}):
+            cold = median_times(client, urls_for, repeat=15 if quick else 150)
+        results.append(
+            {
+                "name": f"notes, fragment cache off: {count} notes vs plain page, same text",
+                "value": cold["analysis"],
+                "baseline": cold["plain"],
+                "unit": "ms",
+            }
+        )
+        results.append(
+            {
+                "name": f"notes, fragment cache off: {count} notes vs same analysis, no notes",
+                "value": cold["analysis"],
+                "baseline": cold["bare"],
+                "unit": "ms",
+            }
+        )
+        times = median_times(client, urls_for, repeat=15 if quick else 150)
+        results.append(
+            {
+                "name": f"notes: {count} notes vs plain page, same text",
+                "value": times["analysis"],
+                "baseline": times["plain"],
+                "unit": "ms",
+            }
+        )
+        results.append(
+            {
+                "name": f"notes: {count} notes vs same analysis, no notes",
+                "value": times["analysis"],
+                "baseline": times["bare"],
+                "unit": "ms",
+            }
+        )
     for name in ("analysis", "index", "home", "plain"):
         results.append(
             {

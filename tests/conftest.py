@@ -17,3 +17,12 @@ def tree(db):
     from tests.factories import site_tree
 
     return site_tree()
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Rendered fragments must never leak from one test's database into another's."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()

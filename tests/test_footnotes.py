@@ -391,3 +391,25 @@ def test_exports_of_protected_and_draft_pages_are_not_served(client, tree):
     draft = ibid_page(tree, {"sources": [source("Draft source")]}, live=False)
     response = client.get(f"/en/analysis/{draft.slug}/references/bibtex/")
     assert response.status_code == 404
+
+
+def test_cached_fragment_follows_every_new_revision(client, tree):
+    page = ibid_page(tree, {"sources": [source("Original title")]})
+    assert "Original title" in client.get(page.url).content.decode()
+    page = type(page).objects.get(pk=page.pk)
+    notes = list(page.notes.all())
+    notes[0].sources = [{"type": "source", "value": source("Corrected title")}]
+    page.notes = notes
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert "Corrected title" in html and "Original title" not in html
+
+
+def test_changing_citation_settings_never_serves_an_old_fragment(client, tree):
+    book = source("Book of Corridors", type="book")
+    page = ibid_page(tree, {"sources": [book]}, {"sources": [book]})
+    assert note_texts(client.get(page.url).content.decode())[1] == "Ibid."
+    settings = CitationSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.use_ibid = False
+    settings.save()
+    assert "Book of Corridors" in note_texts(client.get(page.url).content.decode())[1]

@@ -206,3 +206,19 @@ def test_password_protected_analysis_shows_only_the_password_form(client, tree):
     html = client.get(page.url).content.decode()
     assert "guarded summary" not in html
     assert "password" in html.lower()
+
+
+def test_plain_page_with_the_same_blocks_renders_without_notes(client, tree):
+    from home.models import StandardPage
+
+    plain = tree["home"]["en"].add_child(
+        instance=StandardPage(
+            title="About",
+            slug="about",
+            body=[{"type": "paragraph", "value": "<p>About <b>us</b>.</p>"}],
+        )
+    )
+    plain.save_revision().publish()
+    response = client.get(plain.url)
+    assert response.status_code == 200
+    assert "<p>About <b>us</b>.</p>" in response.content.decode()

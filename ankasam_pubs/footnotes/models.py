@@ -54,7 +54,13 @@ class AbstractNote(Orderable):
         return _("Note %(key)s") % {"key": self.uid}
 
     def get_sources(self) -> list[Source]:
-        return [Source.from_block_value(child.value) for child in self.sources]
+        # From the stored JSON directly: converting every StructBlock child through
+        # Wagtail's block machinery costs more than the rest of the note rendering.
+        return [
+            Source.from_block_value(item["value"])
+            for item in self.sources.raw_data
+            if item.get("type") == "source" and isinstance(item.get("value"), dict)
+        ]
 
 
 CITATION_STYLE_CHOICES = [

@@ -141,6 +141,12 @@ class Source:
             Name.parse(line) for line in (get("authors") or "").splitlines() if line.strip()
         )
         issued = get("issued") or ""
+        accessed = get("accessed") or None
+        if isinstance(accessed, str):  # raw JSON stores dates as ISO strings
+            try:
+                accessed = datetime.date.fromisoformat(accessed)
+            except ValueError:
+                accessed = None
         return cls(
             type=SourceType(get("type") or SourceType.WEB_PAGE),
             authors=authors,
@@ -149,7 +155,7 @@ class Source:
             publisher=(get("publisher") or "").strip(),
             issued=PartialDate.parse(issued) if isinstance(issued, str) else issued,
             url=(get("url") or "").strip(),
-            accessed=get("accessed") or None,
+            accessed=accessed,
             volume=(get("volume") or "").strip(),
             issue=(get("issue") or "").strip(),
             pages=(get("pages") or "").strip(),

@@ -23,10 +23,9 @@ from wagtail.search import index
 from ..conf import pubs_settings
 from ..footnotes.exports import FORMATS, reference_items
 from ..footnotes.forms import NotesPageForm
-from ..footnotes.models import CitationSettings
 from ..footnotes.numbering import Numbering, iter_rich_texts, number_notes
-from ..footnotes.rendering import render_notes
 from ..translations.live import live_translations
+from .article import render_article
 from .blocks import AnalysisBodyBlock
 from .listing import build_listing, published_analyses
 
@@ -176,14 +175,5 @@ class AnalysisPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
         context["credits"] = self.get_authors()
         context["topics"] = list(self.topics.all())
         context["regions"] = list(self.regions.all())
-        numbering = self.get_numbering()
-        citation_settings = CitationSettings.for_request(request)
-        context["numbering"] = numbering
-        context["export_links"] = self.get_export_links() if numbering.notes else []
-        context["rendered_notes"] = render_notes(
-            numbering,
-            style=citation_settings.citation_style,
-            language=self.locale.language_code,
-            use_ibid=citation_settings.use_ibid,
-        )
+        context["article"] = render_article(self, request)
         return context
