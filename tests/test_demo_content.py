@@ -104,3 +104,17 @@ def test_every_demo_page_renders(demo, client):
         url = page.get_url()
         if url:
             assert client.get(url).status_code == 200, url
+
+
+def test_every_demo_analysis_has_structured_notes_and_some_ibid(demo, client):
+    ibid_pages = 0
+    for page in AnalysisPage.objects.live().public():
+        numbering = page.get_numbering()
+        assert numbering.notes, page.title
+        assert numbering.dangling == (), page.title
+        assert all(n.references for n in numbering.notes), page.title
+        html = client.get(page.url).content.decode()
+        assert html.count('role="doc-noteref"') == sum(len(n.references) for n in numbering.notes)
+        if 'class="ap-ibid"' in html:
+            ibid_pages += 1
+    assert ibid_pages >= 3
