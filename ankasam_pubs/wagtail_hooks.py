@@ -147,6 +147,22 @@ def warn_about_unreferenced_notes(request, page):
         )
 
 
+@hooks.register("register_admin_urls", order=-1)
+def translate_with_parents_url():
+    """Ours is resolved before wagtail.contrib.simple_translation's view of the same URL."""
+    from django.urls import path
+
+    from .translations.views import TranslatePageView
+
+    return [
+        path(
+            "translation/submit/page/<int:page_id>/",
+            TranslatePageView.as_view(),
+            name="ankasam_pubs_translate_page",
+        )
+    ]
+
+
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     from django.urls import include, path
@@ -154,7 +170,9 @@ def register_admin_urls():
     from .footnotes.views import paste_legacy_notes
 
     urls = [path("legacy-notes/<int:page_id>/", paste_legacy_notes, name="paste_legacy_notes")]
-    return [path("ankasam-pubs/", include((urls, "ankasam_pubs"), namespace="ankasam_pubs"))]
+    return [
+        path("ankasam-pubs/", include((urls, "ankasam_pubs_admin"), namespace="ankasam_pubs_admin"))
+    ]
 
 
 @hooks.register("register_page_header_buttons")
@@ -168,7 +186,7 @@ def legacy_notes_button(page, user, view_name=None, next_url=None):
     ):
         yield Button(
             _("Paste legacy notes"),
-            url=reverse("ankasam_pubs:paste_legacy_notes", args=[page.pk]),
+            url=reverse("ankasam_pubs_admin:paste_legacy_notes", args=[page.pk]),
             icon_name="doc-full",
             priority=45,
         )

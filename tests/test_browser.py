@@ -134,7 +134,7 @@ def test_editor_logs_into_the_admin(demo, page):
     page.goto(f"{demo.url}/admin/snippets/ankasam_pubs/authorprofile/")
     listing = page.locator("main table").first
     for profile in AuthorProfile.objects.all():
-        assert listing.get_by_role("link", name=profile.display_name).count() == 1
+        assert listing.get_by_role("link", name=profile.display_name_en).count() == 1
 
 
 def test_editor_inserts_a_note_reference_and_reader_follows_it(live_server, page):

@@ -27,7 +27,7 @@ def analysis(tree):
 
 
 def url(page):
-    return reverse("ankasam_pubs:paste_legacy_notes", args=[page.pk])
+    return reverse("ankasam_pubs_admin:paste_legacy_notes", args=[page.pk])
 
 
 def test_button_on_the_edit_view(admin_client, analysis):

@@ -24,7 +24,8 @@ from ..conf import pubs_settings
 from ..footnotes.exports import FORMATS, reference_items
 from ..footnotes.forms import NotesPageForm
 from ..footnotes.numbering import Numbering, iter_rich_texts, number_notes
-from ..translations.live import live_translations
+from ..translations.live import alternate_links, live_translations
+from ..translations.status import TranslationStatusPanel
 from .article import render_article
 from .blocks import AnalysisBodyBlock
 from .listing import build_listing, published_analyses
@@ -43,6 +44,7 @@ class PubsPageMixin:
         context["ankasam_pubs_base_template"] = pubs_settings.BASE_TEMPLATE
         context["ankasam_pubs_stylesheet"] = pubs_settings.STYLESHEET
         context["translations"] = live_translations(self)
+        context["alternates"] = alternate_links(self, context["translations"], request)
         return context
 
 
@@ -107,6 +109,7 @@ class AnalysisPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
     regions = ParentalManyToManyField("ankasam_pubs.Region", blank=True, verbose_name=_("regions"))
 
     content_panels = Page.content_panels + [
+        TranslationStatusPanel(),
         FieldPanel("summary"),
         MultiFieldPanel(
             [

@@ -53,3 +53,23 @@ def _local_name(code: str) -> str:
         return get_language_info(code)["name_local"]
     except KeyError:
         return dict(settings.LANGUAGES).get(code, code)
+
+
+def alternate_links(page: Page, versions: list[LanguageVersion], request) -> list[tuple[str, str]]:
+    """``(hreflang, absolute URL)`` pairs for ``<link rel="alternate">``.
+
+    Only a live, public page gets them: the page itself, every listed language version,
+    and ``x-default`` (the site language's version when it exists, else this page).
+    """
+    if not page.live or getattr(request, "is_preview", False) or not versions:
+        return []
+    if page.get_view_restrictions().exists():
+        return []
+    own = page.get_full_url(request)
+    if own is None:
+        return []
+    links = [(page.locale.language_code, own)]
+    links += [(v.language_code, v.page.get_full_url(request)) for v in versions]
+    links = [(code, url) for code, url in links if url]
+    default = dict(links).get(settings.LANGUAGE_CODE, own)
+    return sorted(links) + [("x-default", default)]

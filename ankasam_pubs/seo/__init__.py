@@ -1,0 +1,1 @@
+"""How pages leave the site: sitemaps (and later feeds, metadata)."""

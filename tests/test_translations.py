@@ -1,0 +1,199 @@
+"""Language versions: only live, public, real translations are ever offered to readers."""
+
+import datetime
+import re
+from urllib.parse import unquote
+from xml.etree import ElementTree
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Locale, PageViewRestriction
+
+from ankasam_pubs.models import AnalysisIndexPage, AnalysisPage, AuthorProfile
+from ankasam_pubs.translations.live import live_translations
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+@pytest.fixture
+def trio(tree):
+    en = f.analysis(tree["index"]["en"], "Grain corridor", slug="grain-corridor")
+    tr = f.translate(en, tree["locales"]["tr"], title="Tahıl koridoru", slug="tahıl-koridoru")
+    ru = f.translate(en, tree["locales"]["ru"], title="Зерновой коридор", slug="зерновой-коридор")
+    return {"en": en, "tr": tr, "ru": ru}
+
+
+def offered(client, page):
+    html = client.get(page.url).content.decode()
+    block = re.search(r'<nav class="ap-translations".*?</nav>', html, re.S)
+    names = re.findall(r'lang="(\w+)">([^<]+)</a>', block.group(0)) if block else []
+    hreflang = sorted(re.findall(r'<link rel="alternate" hreflang="([\w-]+)"', html))
+    return names, hreflang
+
+
+def test_switcher_lists_live_versions_by_their_own_names(client, trio):
+    names, hreflang = offered(client, trio["en"])
+    assert names == [("tr", "Türkçe"), ("ru", "Русский")]
+    assert hreflang == ["en", "ru", "tr", "x-default"]
+    names, _ = offered(client, trio["ru"])
+    assert names == [("en", "English"), ("tr", "Türkçe")]
+
+
+def test_unicode_slugs_route_and_reverse(client, trio):
+    # Reversed as URIs (percent-encoded), routed from either form.
+    assert unquote(trio["tr"].url) == "/tr/analizler/tahıl-koridoru/"
+    assert unquote(trio["ru"].url) == "/ru/аналитика/зерновой-коридор/"
+    assert client.get("/tr/analizler/tahıl-koridoru/").status_code == 200
+    for page in trio.values():
+        response = client.get(page.url)
+        assert response.status_code == 200
+        assert page.title in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "hide",
+    ["unpublish", "password", "login", "groups", "private_section", "expired", "delete"],
+)
+def test_hidden_translation_is_never_offered(client, trio, tree, hide):
+    ru = trio["ru"]
+    ru_location = "http://localhost" + ru.url
+    assert ru_location in client.get("/sitemap.xml").content.decode()
+    if hide == "unpublish":
+        ru.unpublish()
+    elif hide in ("password", "login", "groups"):
+        kind = {"password": "password", "login": "login", "groups": "groups"}[hide]
+        PageViewRestriction.objects.create(page=ru, restriction_type=kind, password="x")
+    elif hide == "private_section":
+        f.restrict(tree["index"]["ru"], PageViewRestriction.LOGIN)
+    elif hide == "expired":
+        ru.expire_at = timezone.now() - datetime.timedelta(days=1)
+        ru.save()
+        from django.core.management import call_command
+
+        call_command("publish_scheduled", verbosity=0)
+    elif hide == "delete":
+        ru.delete()
+    names, hreflang = offered(client, trio["en"])
+    assert ("ru", "Русский") not in names
+    assert "ru" not in hreflang
+    assert ru_location not in client.get("/sitemap.xml").content.decode()
+
+
+def test_draft_scheduled_and_alias_versions_are_never_offered(client, tree):
+    en = f.analysis(tree["index"]["en"], "Ports", slug="ports")
+    f.translate(en, tree["locales"]["tr"], live=False, title="Limanlar")  # draft
+    scheduled = f.translate(en, tree["locales"]["ru"], live=False, title="Порты")
+    scheduled.go_live_at = timezone.now() + datetime.timedelta(days=3)
+    scheduled.save_revision(approved_go_live_at=scheduled.go_live_at)
+    names, hreflang = offered(client, en)
+    assert names == [] and hreflang == []
+    assert "ap-translations" not in client.get(en.url).content.decode()
+    # An alias in another locale is a copy, not a translation: never offered either.
+    other = f.analysis(tree["index"]["en"], "Mirrored", slug="mirrored")
+    alias = other.copy_for_translation(tree["locales"]["tr"], alias=True)
+    assert alias.live and alias.alias_of_id == other.pk
+    assert live_translations(other) == []
+    assert offered(client, other) == ([], [])
+
+
+def test_source_unpublished_disappears_from_its_translations(client, trio):
+    trio["en"].unpublish()
+    names, hreflang = offered(client, trio["tr"])
+    assert names == [("ru", "Русский")]
+    assert hreflang == ["ru", "tr", "x-default"]
+    html = client.get(trio["tr"].url).content.decode()
+    # x-default falls back to the page itself when the site language is not live.
+    assert f'hreflang="x-default" href="http://localhost{trio["tr"].url}"' in html
+
+
+def test_republished_translation_comes_back(client, trio):
+    trio["tr"].unpublish()
+    assert ("tr", "Türkçe") not in offered(client, trio["en"])[0]
+    trio["tr"].get_latest_revision().publish()
+    assert ("tr", "Türkçe") in offered(client, trio["en"])[0]
+
+
+def test_sitemap_lists_every_locale_tree_with_alternates(client, trio, tree):
+    hidden = f.analysis(tree["index"]["en"], "Hidden", slug="hidden-one")
+    f.restrict(hidden)
+    f.analysis(tree["index"]["en"], "Draft", slug="draft-one", live=False)
+    response = client.get("/sitemap.xml")
+    assert response["Content-Type"].startswith("application/xml")
+    root = ElementTree.fromstring(response.content)
+    entries = {
+        url.find(f"{SITEMAP}loc").text: {
+            link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")
+        }
+        for url in root.findall(f"{SITEMAP}url")
+    }
+    locations = set(entries)
+    base = "http://localhost"
+    for page in trio.values():
+        assert base + page.url in locations
+    assert base + tree["index"]["ru"].url in locations
+    assert not any("hidden-one" in loc or "draft-one" in loc for loc in locations)
+    alternates = entries[base + trio["en"].url]
+    assert alternates == {
+        "en": base + trio["en"].url,
+        "tr": base + trio["tr"].url,
+        "ru": base + trio["ru"].url,
+        "x-default": base + trio["en"].url,
+    }
+
+
+def test_translate_page_whose_parent_is_not_translated(admin_client, tree):
+    de = Locale.objects.create(language_code="tr-cy")  # a locale with no translated index
+    page = f.analysis(tree["index"]["en"], "Fresh", slug="fresh")
+    url = reverse("simple_translation:submit_page_translation", args=[page.pk])
+    form = admin_client.get(url)
+    assert form.status_code == 200
+    response = admin_client.post(url, {"locales": [de.pk]})
+    assert response.status_code == 302
+    translated = AnalysisPage.objects.get(locale=de, translation_key=page.translation_key)
+    assert not translated.live
+    parent = translated.get_parent().specific
+    assert isinstance(parent, AnalysisIndexPage) and parent.alias_of_id == tree["index"]["en"].pk
+    assert [n.note.uid for n in translated.get_numbering().notes] == []
+
+
+def test_admin_shows_languages_and_outdated_translations(admin_client, trio):
+    edit = reverse("wagtailadmin_pages:edit", args=[trio["tr"].pk])
+    html = admin_client.get(edit).content.decode()
+    assert "source changed since this translation was made" not in html
+    # The English source is published again after the translation was made.
+    trio["en"].save_revision().publish()
+    html = admin_client.get(edit).content.decode()
+    table = re.search(r'<table class="listing ap-translation-status">.*?</table>', html, re.S)
+    row = re.search(r"<tr>\s*<td>.*?Türkçe.*?</tr>", table.group(0), re.S).group(0)
+    assert "source changed since this translation was made" in row
+    assert "(source)" in html and "published" in row
+
+
+def test_turkish_reader_sees_turkish_labels_and_biography(client, tree):
+    author = AuthorProfile.objects.create(
+        slug="ayse",
+        display_name_en="Ayşe Kaya",
+        position_en="Research Fellow",
+        position_tr="Araştırmacı",
+        short_bio_en="English biography.",
+    )
+    en = f.analysis(tree["index"]["en"], "Energy", slug="energy", authors=[author])
+    tr = f.translate(en, tree["locales"]["tr"], title="Enerji", slug="enerji")
+    html = client.get(tr.url).content.decode()
+    assert '<html lang="tr"' in html
+    assert "Bu yazı şu dillerde de mevcut:" in html
+    assert "Araştırmacı" in html and "Research Fellow" not in html
+    # An empty Turkish biography falls back along the configured chain (English first).
+    assert "English biography." in html
+
+
+def test_private_source_is_not_offered_from_its_translations(client, trio):
+    f.restrict(trio["en"], PageViewRestriction.LOGIN)
+    names, hreflang = offered(client, trio["tr"])
+    assert names == [("ru", "Русский")]
+    assert "en" not in hreflang
