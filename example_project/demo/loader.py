@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from urllib.parse import urlparse
 
 from django.conf import settings
 from django.core.files.images import ImageFile
@@ -123,12 +124,14 @@ class DemoLoader:
             self._note("home page")
             site = Site.objects.filter(is_default_site=True).first()
             old_root = site.root_page if site else None
-            if site is None:
-                Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-            else:
-                site.root_page = home
-                site.site_name = settings.WAGTAIL_SITE_NAME
-                site.save()
+            # Absolute URLs (hreflang, sitemap) name the address the demo is served on.
+            served = urlparse(settings.WAGTAILADMIN_BASE_URL)
+            site = site or Site(is_default_site=True)
+            site.hostname = served.hostname or "localhost"
+            site.port = served.port or (443 if served.scheme == "https" else 80)
+            site.root_page = home
+            site.site_name = settings.WAGTAIL_SITE_NAME
+            site.save()
             # Wagtail's own placeholder welcome page has no purpose once the site has a home.
             if old_root and old_root.specific_class is Page and not old_root.get_children():
                 old_root.delete()
