@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 from wagtail import blocks
 from wagtail.blocks import StreamValue
 from wagtail.models import Site
@@ -208,8 +209,19 @@ def test_ibid_can_be_switched_off_per_site(client, tree):
     assert "Ibid" not in texts[1] and "Book of Corridors" in texts[1]
 
 
-def test_note_fields_are_escaped(client, tree):
-    payload = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+XSS_PAYLOADS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "<svg/onload=alert(1)>",
+    "' onmouseover='alert(1)",
+    '<a href="javascript:alert(1)">x</a>',
+    "</script><script>alert(1)</script>",
+    "<iframe src=javascript:alert(1)>",
+]
+
+
+@pytest.mark.parametrize("payload", XSS_PAYLOADS)
+def test_note_fields_are_escaped(client, tree, payload):
     page = ibid_page(
         tree,
         {
@@ -220,14 +232,18 @@ def test_note_fields_are_escaped(client, tree):
                     container_title=payload,
                     publisher=payload,
                     locator=payload[:30],
+                    volume=payload[:20],
+                    url="javascript:alert(1)",
                 )
             ]
         },
     )
     html = client.get(page.url).content.decode()
-    assert "<script>alert(1)" not in html
-    assert "<img src=x" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    main = html[html.index("<main") :]
+    for dangerous in ("<script>alert", "<img src=x", "<svg/onload", "<iframe", "onmouseover='"):
+        assert dangerous not in main
+    assert 'href="javascript:' not in main
+    assert str(escape(payload)) in main  # shown as text, not dropped
 
 
 def test_render_query_count_is_constant(client, tree):
