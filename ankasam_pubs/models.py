@@ -9,6 +9,7 @@ from .pages.models import (
     AnalysisNote,
     AnalysisPage,
     AnalysisPageTag,
+    AuthorIndexPage,
     AuthorRole,
 )
 from .taxonomy.models import Region, Series, Topic
@@ -22,6 +23,7 @@ __all__ = [
     "AnalysisIndexPage",
     "AnalysisPage",
     "AnalysisPageTag",
+    "AuthorIndexPage",
     "AuthorProfile",
     "AuthorRole",
     "Region",

@@ -17,4 +17,4 @@ register(Region)(TaxonomyTranslation)
 
 @register(AuthorProfile)
 class AuthorProfileTranslation(TranslationOptions):
-    fields = ("display_name", "position", "short_bio")
+    fields = ("display_name", "position", "short_bio", "bio", "languages", "affiliation")

@@ -65,6 +65,20 @@ class AuthorProfileViewSet(SnippetViewSet):
             FieldPanel("portrait"),
             translated_panels("position", heading=_("Position")),
             translated_panels("short_bio", heading=_("Short biography"), row=False),
+            translated_panels("bio", heading=_("Full biography"), row=False),
+            FieldPanel("expertise"),
+            translated_panels("languages", heading=_("Languages spoken")),
+            translated_panels("affiliation", heading=_("Affiliation")),
+            MultiFieldPanel(
+                [
+                    FieldPanel("email"),
+                    FieldPanel("show_email"),
+                    FieldPanel("orcid"),
+                    FieldPanel("links"),
+                    FieldPanel("user"),
+                ],
+                heading=_("Contact and identity"),
+            ),
         ]
 
 

@@ -118,3 +118,28 @@ def test_every_demo_analysis_has_structured_notes_and_some_ibid(demo, client):
         if 'class="ap-ibid"' in html:
             ibid_pages += 1
     assert ibid_pages >= 3
+
+
+def test_demo_authors(demo, client):
+    from ankasam_pubs.models import AuthorIndexPage
+
+    indexes = AuthorIndexPage.objects.live()
+    assert {i.locale.language_code for i in indexes} == {"en", "tr", "ru"}
+    busiest = max(
+        AuthorProfile.objects.all(),
+        key=lambda p: AnalysisPage.objects.filter(analysis_authors__author=p).count(),
+    )
+    assert AnalysisPage.objects.filter(analysis_authors__author=busiest).count() >= 4
+    co_authored = next(a for a in content.ANALYSES if a.get("ru", {}).get("translator"))
+    assert len(co_authored["authors"]) >= 2
+    russian = AnalysisPage.objects.get(
+        locale__language_code="ru",
+        translation_key=AnalysisPage.objects.get(
+            slug=co_authored["slug"], locale__language_code="en"
+        ).translation_key,
+    )
+    html = client.get(russian.url).content.decode()
+    assert "(переводчик)" in html
+    for index in indexes:
+        for profile in AuthorProfile.objects.all():
+            assert client.get(index.profile_url(profile)).status_code == 200

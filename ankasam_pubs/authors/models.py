@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
+
+from .identity import initials, normalise_orcid, split_links, validate_links, validate_orcid
 
 
 class AuthorProfile(index.Indexed, models.Model):
@@ -25,7 +28,52 @@ class AuthorProfile(index.Indexed, models.Model):
         related_name="+",
     )
     position = models.CharField(_("position"), max_length=200, blank=True)
-    short_bio = models.TextField(_("short biography"), blank=True)
+    short_bio = models.TextField(
+        _("short biography"), blank=True, help_text=_("Two or three sentences for the author box.")
+    )
+    bio = models.TextField(
+        _("full biography"),
+        blank=True,
+        help_text=_("For the profile page; paragraphs separated by a blank line."),
+    )
+    expertise = models.ManyToManyField(
+        "ankasam_pubs.Topic", blank=True, related_name="+", verbose_name=_("areas of expertise")
+    )
+    languages = models.CharField(
+        _("languages spoken"), max_length=200, blank=True, help_text=_("e.g. Turkish, English")
+    )
+    affiliation = models.CharField(
+        _("affiliation"),
+        max_length=200,
+        blank=True,
+        help_text=_("Empty means the publishing centre itself."),
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    show_email = models.BooleanField(
+        _("show the e-mail address on the profile page"), default=False
+    )
+    orcid = models.CharField(
+        _("ORCID iD"),
+        max_length=37,
+        blank=True,
+        validators=[validate_orcid],
+        help_text=_("e.g. 0000-0002-1825-0097; the check digit is verified."),
+    )
+    links = models.TextField(
+        _("personal and social links"),
+        blank=True,
+        validators=[validate_links],
+        help_text=_("One web address per line (personal site, X, LinkedIn…)."),
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Wagtail user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_profile",
+        help_text=_("Optional: links the profile to the person's admin account."),
+    )
     is_active = models.BooleanField(
         _("current staff"),
         default=True,
@@ -49,3 +97,21 @@ class AuthorProfile(index.Indexed, models.Model):
         if not self.sort_name:
             self.sort_name = self.display_name
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.orcid:
+            self.orcid = normalise_orcid(self.orcid)
+
+    @property
+    def initials(self) -> str:
+        return initials(self.display_name)
+
+    @property
+    def link_list(self) -> list[str]:
+        return split_links(self.links)
+
+    @property
+    def full_bio(self) -> str:
+        """The full biography, or the short one when no full one is written."""
+        return self.bio or self.short_bio

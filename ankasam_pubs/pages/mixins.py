@@ -8,6 +8,7 @@ at (ordered authors, tags) and nothing else.
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django.db import models
 from django.http import Http404, HttpResponse
@@ -28,7 +29,24 @@ from ..translations.live import alternate_links, live_translations
 from ..translations.status import TranslationStatusPanel
 from .article import render_article
 from .blocks import AnalysisBodyBlock
+from .jsonld import article_jsonld
 from .listing import build_listing, published_analyses
+
+
+@dataclass(frozen=True)
+class AuthorCredit:
+    author: object  # AuthorProfile
+    role: str
+    url: str | None  # the profile page in the reader's language, if the site has one
+
+
+def authors_index_for(locale_id: int):
+    """The live authors index page of a language (the first, if a site has several)."""
+    from django.apps import apps
+
+    model = apps.get_model("ankasam_pubs", "AuthorIndexPage")
+    return model.objects.live().filter(locale_id=locale_id).order_by("path").first()
+
 
 # Related name a concrete analysis page gives its ordered authors (see AbstractAnalysisAuthor).
 ANALYSIS_AUTHORS = "analysis_authors"
@@ -166,16 +184,34 @@ class AnalysisPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
             for key, label in (("bibtex", "BibTeX"), ("ris", "RIS"), ("csl-json", "CSL-JSON"))
         ]
 
-    def get_authors(self) -> list:
-        """The ordered author credits (each with ``.author`` and ``.role``)."""
+    def get_authors(self) -> list[AuthorCredit]:
+        """The ordered credits, each with its profile's page in this page's language.
+
+        A fixed number of queries whatever the number of authors (credits with their
+        profiles and portraits, portrait renditions, the authors index).
+        """
         related = getattr(self, ANALYSIS_AUTHORS, None)
         if related is None:
             return []
-        return list(related.select_related("author", "author__portrait").order_by("sort_order"))
+        credits = list(
+            related.select_related("author", "author__portrait")
+            .prefetch_related("author__portrait__renditions")
+            .order_by("sort_order")
+        )
+        index = authors_index_for(self.locale_id) if credits else None
+        return [
+            AuthorCredit(
+                author=credit.author,
+                role=credit.role,
+                url=index.profile_url(credit.author) if index else None,
+            )
+            for credit in credits
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["credits"] = self.get_authors()
+        context["credits"] = credits = self.get_authors()
+        context["article_jsonld"] = article_jsonld(self, credits, request)
         context["topics"] = list(self.topics.all())
         context["regions"] = list(self.regions.all())
         context["article"] = render_article(self, request)

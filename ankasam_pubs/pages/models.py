@@ -10,6 +10,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
+from ..authors.pages import AuthorIndexPageMixin
 from ..footnotes.models import AbstractNote
 from .mixins import ANALYSIS_AUTHORS, NOTES, AnalysisIndexPageMixin, AnalysisPageMixin
 
@@ -90,3 +91,15 @@ class AnalysisNote(AbstractNote):
         constraints = [
             models.UniqueConstraint(fields=["page", "uid"], name="ankasam_pubs_note_uid_per_page")
         ]
+
+
+class AuthorIndexPage(AuthorIndexPageMixin, Page):
+    """Experts of the centre, and each author's profile at ``<this page>/<slug>/``."""
+
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+    template = "ankasam_pubs/author_index_page.html"
+
+    class Meta:
+        verbose_name = _("authors index page")
+        verbose_name_plural = _("authors index pages")

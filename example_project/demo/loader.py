@@ -23,6 +23,7 @@ from ankasam_pubs.models import (
     AnalysisIndexPage,
     AnalysisNote,
     AnalysisPage,
+    AuthorIndexPage,
     AuthorProfile,
     AuthorRole,
     Region,
@@ -60,6 +61,11 @@ HOME = {
             "Черноморского региона и соседних регионов. Содержимое сайта демонстрационное."
         ),
     },
+}
+AUTHORS_INDEX = {
+    "en": {"title": "Our experts", "slug": "authors"},
+    "tr": {"title": "Uzmanlarımız", "slug": "yazarlar"},
+    "ru": {"title": "Наши эксперты", "slug": "авторы"},
 }
 INDEX = {
     "en": {"title": "Analyses", "slug": "analysis"},
@@ -112,7 +118,37 @@ class DemoLoader:
         self.load_authors()
         for data in content.ANALYSES:
             self.load_analysis(index, locales, data)
+        self.load_authors_index(home, locales)
+        self.load_expertise()
         return self.created
+
+    def load_authors_index(self, home, locales) -> None:
+        index = AuthorIndexPage.objects.child_of(home).first()
+        if index is None:
+            index = home.add_child(
+                instance=AuthorIndexPage(locale=home.locale, **AUTHORS_INDEX["en"])
+            )
+            index.save_revision().publish()
+            self._note("authors index")
+        for code, data in AUTHORS_INDEX.items():
+            if code != "en":
+                self._translation(index, locales[code], data, publish=True)
+
+    def load_expertise(self) -> None:
+        """Each author's areas of expertise: the topics of the analyses they sign."""
+        for row in content.AUTHORS:
+            profile = AuthorProfile.objects.get(slug=row["slug"])
+            if profile.expertise.exists():
+                continue
+            slugs = {
+                topic
+                for analysis in content.ANALYSES
+                if any(slug == row["slug"] for slug, _role in analysis["authors"])
+                for topic in analysis["topics"]
+            }
+            if slugs:
+                profile.expertise.set(Topic.objects.filter(slug__in=slugs))
+                self._note(f"expertise of {row['slug']!r}")
 
     def load_home(self, locales) -> HomePage:
         en = locales["en"]

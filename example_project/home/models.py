@@ -16,7 +16,7 @@ class HomePage(PubsPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = [AnalysisIndexPage, "home.StandardPage"]
+    subpage_types = [AnalysisIndexPage, "ankasam_pubs.AuthorIndexPage", "home.StandardPage"]
     max_count_per_parent = 1
 
     def get_context(self, request, *args, **kwargs):

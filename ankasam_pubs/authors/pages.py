@@ -1,0 +1,157 @@
+"""Author pages: an index of experts and one profile per author, in every language.
+
+Profiles are rows (snippets), not pages; the index page of each locale serves
+``<index>/<slug>/`` (profile with the author's analyses in that language) and
+``<index>/<slug>/feed/`` (Atom) through routes, so a profile exists in every language
+without anyone creating a page per person and language.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from django.apps import apps
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.models import Page
+
+from ..conf import pubs_settings
+from ..pages.listing import published_analyses, with_card_data
+from ..pages.mixins import ANALYSIS_AUTHORS, PubsPageMixin
+from ..seo.jsonld import jsonld
+from ..taxonomy.models import Topic
+from ..translations.live import live_translations
+from .identity import person_jsonld
+from .models import AuthorProfile
+
+FEED_LENGTH = 20
+
+
+class AuthorIndexPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
+    intro = models.TextField(gettext_lazy("introduction"), blank=True)
+
+    #: The concrete analysis model whose credits are listed on profiles.
+    analysis_model: str = "ankasam_pubs.AnalysisPage"
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    # -- urls ------------------------------------------------------------------------
+    def profile_url(self, profile: AuthorProfile) -> str:
+        return self.url + self.reverse_subpage("author_profile", args=[profile.slug])
+
+    def feed_url(self, profile: AuthorProfile) -> str:
+        return self.url + self.reverse_subpage("author_feed", args=[profile.slug])
+
+    def analyses_by(self, profile: AuthorProfile):
+        model = apps.get_model(self.analysis_model)
+        return (
+            published_analyses(model, locale_id=self.locale_id)
+            .filter(**{f"{ANALYSIS_AUTHORS}__author": profile})
+            .distinct()
+        )
+
+    # -- views -----------------------------------------------------------------------
+    @path("", name="author_index")
+    def experts(self, request):
+        topics = Topic.objects.filter(
+            pk__in=AuthorProfile.objects.filter(is_active=True).values("expertise")
+        )
+        chosen = request.GET.get("expertise") or ""
+        profiles = AuthorProfile.objects.filter(is_active=True).select_related("portrait")
+        active_topic = None
+        if chosen:
+            active_topic = next((t for t in topics if t.slug == chosen), None)
+            profiles = profiles.filter(expertise=active_topic) if active_topic else profiles.none()
+        profiles = list(profiles.prefetch_related("portrait__renditions"))
+        return self.render(
+            request,
+            context_overrides={
+                "profiles": [(profile, self.profile_url(profile)) for profile in profiles],
+                "topics": list(topics),
+                "active_topic": active_topic,
+                "unknown_expertise": bool(chosen and active_topic is None),
+            },
+        )
+
+    @path("<slug:slug>/", name="author_profile")
+    def profile(self, request, slug):
+        profile = get_object_or_404(
+            AuthorProfile.objects.select_related("portrait").prefetch_related("expertise"),
+            slug=slug,
+        )
+        paginator = Paginator(
+            with_card_data(self.analyses_by(profile)), pubs_settings.INDEX_PAGE_SIZE
+        )
+        analyses = paginator.get_page(request.GET.get("page"))
+        url = request.build_absolute_uri(self.profile_url(profile))
+        image = None
+        if profile.portrait_id:
+            image = request.build_absolute_uri(profile.portrait.get_rendition("fill-400x400").url)
+        person = {
+            "@context": "https://schema.org",
+            **person_jsonld(
+                profile, url=url, image=image, organisation=pubs_settings.ORGANISATION_NAME
+            ),
+        }
+        return self.render(
+            request,
+            template="ankasam_pubs/author_profile_page.html",
+            context_overrides={
+                "profile": profile,
+                "analyses": analyses,
+                "feed_url": self.feed_url(profile),
+                "person_jsonld": jsonld(person),
+                # The same profile under each live translation of this index page.
+                "translations": [
+                    dataclasses.replace(
+                        version,
+                        url=version.url
+                        + version.page.specific.reverse_subpage("author_profile", args=[slug]),
+                    )
+                    for version in live_translations(self)
+                ],
+                "alternates": [],
+            },
+        )
+
+    @re_path(r"^(?P<slug>[-\w]+)/feed/$", name="author_feed")
+    def feed(self, request, slug):
+        profile = get_object_or_404(AuthorProfile, slug=slug)
+        feed = Atom1Feed(
+            title=_("Analyses by %(name)s") % {"name": profile.display_name},
+            link=request.build_absolute_uri(self.profile_url(profile)),
+            description=profile.short_bio,
+            language=self.locale.language_code,
+            feed_url=request.build_absolute_uri(self.feed_url(profile)),
+            author_name=profile.display_name,
+        )
+        analyses = with_card_data(self.analyses_by(profile))[:FEED_LENGTH]
+        for analysis in analyses:
+            feed.add_item(
+                title=analysis.title,
+                link=analysis.get_full_url(request),
+                description=analysis.summary,
+                pubdate=analysis.first_published_at,
+                updateddate=analysis.last_published_at,
+                unique_id=analysis.get_full_url(request),
+                author_name=", ".join(
+                    credit.author.display_name for credit in analysis.analysis_authors.all()
+                ),
+                categories=[topic.name for topic in analysis.topics.all()],
+            )
+        response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+        feed.write(response, "utf-8")
+        return response
+
+
+__all__ = ["AuthorIndexPageMixin"]
