@@ -102,7 +102,7 @@ def test_profile_page_lists_live_public_analyses_in_its_language(client, tree, a
         show_email=False,
     )
     other = f.author("other")
-    old = f.analysis(
+    f.analysis(
         tree["index"]["en"], "Older work", authors=[person], date=f.datetime.date(2021, 1, 1)
     )
     new = f.analysis(
