@@ -204,3 +204,13 @@ def legacy_notes_button(page, user, view_name=None, next_url=None):
             icon_name="doc-full",
             priority=45,
         )
+
+
+@hooks.register("construct_homepage_panels")
+def my_analyses_panel(request, panels):
+    """A profile linked to the editor's account puts their own analyses on the dashboard."""
+    from .authors.panels import MyAnalysesPanel
+
+    profile = AuthorProfile.objects.filter(user=request.user).first()
+    if profile is not None:
+        panels.append(MyAnalysesPanel(profile))

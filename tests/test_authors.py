@@ -218,3 +218,14 @@ def test_article_jsonld_lists_ordered_authors_and_survives_hostile_titles(
     assert [a["name"] for a in data["author"]] == ["A One", "B Two"]
     assert data["author"][0]["url"].endswith("/authors/a-one/")
     assert "<script>alert(1)" not in html
+
+
+def test_linked_editor_finds_their_own_analyses_on_the_dashboard(admin_client, admin_user, tree):
+    person = f.author("me", display_name_en="Me Myself", user=admin_user)
+    f.analysis(tree["index"]["en"], "My published piece", authors=[person])
+    f.analysis(tree["index"]["en"], "My draft piece", authors=[person], live=False)
+    f.analysis(tree["index"]["en"], "Someone else's piece")
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Analyses signed by Me Myself" in html
+    assert "My published piece" in html and "My draft piece" in html
+    assert "Someone else&#x27;s piece" not in html and "Someone else's piece" not in html
