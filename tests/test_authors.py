@@ -229,3 +229,16 @@ def test_linked_editor_finds_their_own_analyses_on_the_dashboard(admin_client, a
     assert "Analyses signed by Me Myself" in html
     assert "My published piece" in html and "My draft piece" in html
     assert "Someone else&#x27;s piece" not in html and "Someone else's piece" not in html
+
+
+def test_fallback_biography_is_marked_with_its_language(client, tree):
+    turkish_only = f.author("tr-only", display_name_en="Deniz Ak", short_bio_tr="Türkçe biyografi.")
+    page = f.analysis(tree["index"]["en"], "Fallback", authors=[turkish_only])
+    html = client.get(page.url).content.decode()
+    assert (
+        '<p class="ap-author-bio" lang="tr">Türkçe biyografi. '
+        '<span class="ap-fallback-note">(Türkçe)</span></p>' in html
+    )
+    translation = f.translate(page, tree["locales"]["tr"], title="Geri dönüş", slug="geri-donus")
+    html_tr = client.get(translation.url).content.decode()
+    assert '<p class="ap-author-bio">Türkçe biyografi.</p>' in html_tr

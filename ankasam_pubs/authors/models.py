@@ -112,6 +112,13 @@ class AuthorProfile(index.Indexed, models.Model):
         return split_links(self.links)
 
     @property
+    def short_bio_language(self) -> str | None:
+        """Language of the short biography shown now (differs from the reader's on fallback)."""
+        from ..translations.fields import shown_language
+
+        return shown_language(self, "short_bio")
+
+    @property
     def full_bio(self) -> str:
         """The full biography, or the short one when no full one is written."""
         return self.bio or self.short_bio

@@ -109,3 +109,19 @@ def translated_panels(name: str, heading: str | None = None, *, row: bool = True
         for language in translation_languages()
     ]
     return MultiFieldPanel([FieldRowPanel(panels)] if row else panels, heading=heading)
+
+
+def shown_language(obj, name: str) -> str | None:
+    """The language whose value of ``obj.<name>`` a reader sees now, after fallbacks.
+
+    Lets templates mark a fallback (``lang`` attribute and a visible hint) instead of
+    silently mixing languages.
+    """
+    from django.utils.translation import get_language
+    from modeltranslation.utils import resolution_order
+
+    language = (get_language() or "").split("-")[0]
+    for code in resolution_order(language):
+        if getattr(obj, localized_name(name, code), None):
+            return code
+    return None
