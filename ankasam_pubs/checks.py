@@ -148,6 +148,8 @@ def check_translation_columns(app_configs=None, databases=None, **kwargs):
 
     messages = []
     for alias in databases or ():
+        if has_pending_migrations(connections[alias]):
+            continue  # `migrate` is about to create the columns; judge the schema after it
         for table, columns in missing_translation_columns(connections[alias]).items():
             messages.append(
                 Error(
@@ -158,3 +160,12 @@ def check_translation_columns(app_configs=None, databases=None, **kwargs):
                 )
             )
     return messages
+
+
+def has_pending_migrations(connection) -> bool:
+    """Whether the app has migrations not yet applied on ``connection``."""
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    targets = [node for node in executor.loader.graph.leaf_nodes() if node[0] == "ankasam_pubs"]
+    return bool(executor.migration_plan(targets))

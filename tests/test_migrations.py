@@ -68,3 +68,23 @@ def test_language_added_later_is_reported_then_fixed(tmp_path):
     manage("migrate", "--noinput", database=database)
     loaded = manage("load_demo_content", database=database)
     assert "Admin login" in loaded.stdout
+
+
+@pytest.mark.slow
+def test_upgrade_path_keeps_working_for_another_language_set(tmp_path):
+    """A site with English and German installed an early version, then upgrades."""
+    database = tmp_path / "old.sqlite3"
+    manage(
+        "migrate",
+        "ankasam_pubs",
+        "0002",
+        "--noinput",
+        settings="demo_site.settings_de",
+        database=database,
+    )
+    assert "bio_de" not in columns(database, "ankasam_pubs_authorprofile")
+    manage("migrate", "--noinput", settings="demo_site.settings_de", database=database)
+    profile = columns(database, "ankasam_pubs_authorprofile")
+    assert {"bio_en", "bio_de", "affiliation_de", "languages_de", "short_bio_de"} <= profile
+    assert not {"bio_tr", "bio_ru"} & profile
+    manage("check", "--database", "default", settings="demo_site.settings_de", database=database)

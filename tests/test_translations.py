@@ -197,3 +197,44 @@ def test_private_source_is_not_offered_from_its_translations(client, trio):
     names, hreflang = offered(client, trio["tr"])
     assert names == [("ru", "Русский")]
     assert "en" not in hreflang
+
+
+def test_translate_action_copies_body_notes_authors_and_topics(admin_client, tree):
+    from ankasam_pubs.models import Topic
+
+    topic = f.term(Topic, "energy")
+    person = f.author("writer", display_name_en="Writer")
+    page = f.analysis(
+        tree["index"]["en"],
+        "Source analysis",
+        slug="source-analysis",
+        authors=[person],
+        topics=[topic],
+        body=f.paragraphs(f"<p>Claim{f.ref('k1')}</p>"),
+        notes=[{"uid": "k1", "sources": [f.source("Cited work")]}],
+    )
+    url = reverse("simple_translation:submit_page_translation", args=[page.pk])
+    response = admin_client.post(url, {"locales": [tree["locales"]["tr"].pk]})
+    assert response.status_code == 302
+    draft = AnalysisPage.objects.get(
+        locale=tree["locales"]["tr"], translation_key=page.translation_key
+    )
+    assert not draft.live
+    assert [n.uid for n in draft.notes.all()] == ["k1"]
+    assert [c.author for c in draft.analysis_authors.all()] == [person]
+    assert list(draft.topics.all()) == [topic]
+    assert draft.get_numbering().dangling == ()
+    assert 'linktype="note" id="k1"' in draft.body.raw_data[0]["value"]
+
+
+def test_taxonomy_and_profile_forms_offer_one_field_per_language(admin_client):
+    html = admin_client.get(reverse("wagtailsnippets_ankasam_pubs_topic:add")).content.decode()
+    for code in ("en", "tr", "ru"):
+        assert f'name="name_{code}"' in html
+        assert f'name="description_{code}"' in html
+    html = admin_client.get(
+        reverse("wagtailsnippets_ankasam_pubs_authorprofile:add")
+    ).content.decode()
+    for field in ("display_name", "position", "short_bio", "bio"):
+        for code in ("en", "tr", "ru"):
+            assert f'name="{field}_{code}"' in html
