@@ -34,18 +34,11 @@ def source_block_value(note: ParsedNote) -> list[dict]:
             "type": "source",
             "value": {
                 "type": source.type.value,
-                "authors": "\n".join(
-                    name.inverted if name.family else name.literal for name in source.authors
-                ),
+                "authors": "\n".join(name.inverted for name in source.authors),
                 "title": source.title,
                 "container_title": source.container_title,
                 "publisher": source.publisher,
-                "issued": "-".join(
-                    f"{part:02d}" if i else str(part)
-                    for i, part in enumerate(source.issued.parts())
-                )
-                if source.issued
-                else "",
+                "issued": source.issued.isoformat() if source.issued else "",
                 "url": source.url,
                 "accessed": source.accessed.isoformat() if source.accessed else None,
                 "volume": source.volume,

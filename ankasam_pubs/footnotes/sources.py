@@ -84,6 +84,12 @@ class PartialDate:
             return None
         return cls(year, month, day)
 
+    def isoformat(self) -> str:
+        """``2022``, ``2022-11`` or ``2022-11-04``: the form the source form accepts."""
+        return "-".join(
+            f"{part:02d}" if position else str(part) for position, part in enumerate(self.parts())
+        )
+
     def parts(self) -> list[int]:
         return [part for part in (self.year, self.month, self.day) if part is not None]
 
