@@ -24,6 +24,7 @@ class Option:
     help: str
     nullable: bool = False
     minimum: int | None = None
+    choices: tuple[str, ...] | None = None  # for lists: every item must be one of these
 
 
 # Every option, its default, its accepted types and a one-line explanation.
@@ -51,6 +52,12 @@ OPTIONS: dict[str, Option] = {
         "it until evicted (keys change with every published revision).",
         nullable=True,
         minimum=0,
+    ),
+    "SHARE_NETWORKS": Option(
+        ["x", "facebook", "linkedin", "telegram", "whatsapp", "vk", "email"],
+        (list, tuple),
+        "Share links shown on analyses, in this order; [] hides them (copy-link stays).",
+        choices=("x", "facebook", "linkedin", "telegram", "whatsapp", "vk", "email"),
     ),
     "ORGANISATION_NAME": Option(
         "", (str,), "Name of the publishing centre, used in page metadata."
@@ -116,6 +123,14 @@ def validate(user_settings: Any) -> list[str]:
             problems.append(
                 f"{SETTINGS_NAME}[{name!r}] must be {expected}, not {type(value).__name__}."
             )
+            continue
+        if option.choices is not None:
+            unknown = [item for item in value if item not in option.choices]
+            if unknown:
+                problems.append(
+                    f"{SETTINGS_NAME}[{name!r}] has unknown values {unknown!r} "
+                    f"(choose from: {', '.join(option.choices)})."
+                )
             continue
         if option.minimum is not None and value < option.minimum:
             problems.append(f"{SETTINGS_NAME}[{name!r}] must be at least {option.minimum}.")

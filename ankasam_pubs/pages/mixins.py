@@ -25,6 +25,7 @@ from ..conf import pubs_settings
 from ..footnotes.exports import FORMATS, reference_items
 from ..footnotes.forms import NotesPageForm
 from ..footnotes.numbering import Numbering, iter_rich_texts, number_notes
+from ..seo.share import share_links
 from ..translations.live import alternate_links, live_translations
 from ..translations.status import TranslationStatusPanel
 from .article import render_article
@@ -178,6 +179,12 @@ class AnalysisPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
         response["Content-Disposition"] = content_disposition_header(True, filename)
         return response
 
+    def get_share_links(self, request) -> list:
+        if not self.live or getattr(request, "is_preview", False):
+            return []
+        url = self.get_full_url(request)
+        return share_links(url, self.title, pubs_settings.SHARE_NETWORKS) if url else []
+
     def get_export_links(self) -> list[tuple[str, str]]:
         return [
             (label, self.url + self.reverse_subpage("references", args=[key]))
@@ -215,4 +222,5 @@ class AnalysisPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
         context["topics"] = list(self.topics.all())
         context["regions"] = list(self.regions.all())
         context["article"] = render_article(self, request)
+        context["share_links"] = self.get_share_links(request)
         return context
