@@ -118,6 +118,14 @@ def test_reader_switches_language_on_an_analysis(demo, page):
             assert "/tr/" in page.url
             assert page.locator("html").get_attribute("lang") == "tr"
             assert "Bu yazı şu dillerde de mevcut:" in page.locator(".ap-translations").inner_text()
+            # Turkish interface labels around the Turkish text.
+            assert page.get_by_role("heading", name="Paylaş").count() == 1
+            assert page.get_by_role("heading", name="Notlar").count() == 1
+            assert (
+                page.locator('a[role="doc-noteref"]')
+                .first.get_attribute("aria-label")
+                .startswith("Dipnot ")
+            )
             return
     pytest.fail("no demo analysis offers a Turkish version")
 
