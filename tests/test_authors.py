@@ -124,6 +124,12 @@ def test_profile_page_lists_live_public_analyses_in_its_language(client, tree, a
     assert person_ld["@type"] == "Person" and person_ld["name"] == "Leyla Aliyeva"
     assert person_ld["sameAs"][0] == f"https://orcid.org/{person.orcid}"
     assert "https://example.com/@leyla" in person_ld["sameAs"]
+    hreflang = dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)"', html))
+    assert hreflang == {
+        "en": "http://testserver" + url,
+        "tr": "http://testserver" + authors_index["tr"].url + "leyla/",
+        "x-default": "http://testserver" + url,
+    }
     tr_html = client.get(authors_index["tr"].url + "leyla/").content.decode()
     assert re.findall(r'class="ap-card-title"><a [^>]*>([^<]+)</a>', tr_html) == ["Yeni çalışma"]
     assert client.get(authors_index["en"].url + "nobody/").status_code == 404

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 from django.apps import apps
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpResponse
@@ -103,6 +104,22 @@ class AuthorIndexPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
                 profile, url=url, image=image, organisation=pubs_settings.ORGANISATION_NAME
             ),
         }
+        translations = [
+            dataclasses.replace(
+                version,
+                url=version.url
+                + version.page.specific.reverse_subpage("author_profile", args=[slug]),
+            )
+            for version in live_translations(self)
+        ]
+        alternates = []
+        if translations and self.live and not getattr(request, "is_preview", False):
+            alternates = sorted(
+                [(self.locale.language_code, url)]
+                + [(v.language_code, request.build_absolute_uri(v.url)) for v in translations]
+            )
+            default = dict(alternates).get(settings.LANGUAGE_CODE, url)
+            alternates.append(("x-default", default))
         return self.render(
             request,
             template="ankasam_pubs/author_profile_page.html",
@@ -112,15 +129,8 @@ class AuthorIndexPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
                 "feed_url": self.feed_url(profile),
                 "person_jsonld": jsonld(person),
                 # The same profile under each live translation of this index page.
-                "translations": [
-                    dataclasses.replace(
-                        version,
-                        url=version.url
-                        + version.page.specific.reverse_subpage("author_profile", args=[slug]),
-                    )
-                    for version in live_translations(self)
-                ],
-                "alternates": [],
+                "translations": translations,
+                "alternates": alternates,
             },
         )
 
