@@ -126,9 +126,9 @@ def test_profile_page_lists_live_public_analyses_in_its_language(client, tree, a
     assert "https://example.com/@leyla" in person_ld["sameAs"]
     hreflang = dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)"', html))
     assert hreflang == {
-        "en": "http://testserver" + url,
-        "tr": "http://testserver" + authors_index["tr"].url + "leyla/",
-        "x-default": "http://testserver" + url,
+        "en": "http://localhost" + url,
+        "tr": "http://localhost" + authors_index["tr"].url + "leyla/",
+        "x-default": "http://localhost" + url,
     }
     tr_html = client.get(authors_index["tr"].url + "leyla/").content.decode()
     assert re.findall(r'class="ap-card-title"><a [^>]*>([^<]+)</a>', tr_html) == ["Yeni çalışma"]

@@ -11,11 +11,11 @@ from __future__ import annotations
 import dataclasses
 
 from django.apps import apps
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -28,7 +28,6 @@ from ..pages.listing import published_analyses, with_card_data
 from ..pages.mixins import ANALYSIS_AUTHORS, PubsPageMixin
 from ..seo.jsonld import jsonld
 from ..taxonomy.models import Topic
-from ..translations.live import live_translations
 from .identity import person_jsonld
 from .models import AuthorProfile
 
@@ -104,35 +103,24 @@ class AuthorIndexPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
                 profile, url=url, image=image, organisation=pubs_settings.ORGANISATION_NAME
             ),
         }
-        translations = [
-            dataclasses.replace(
-                version,
-                url=version.url
-                + version.page.specific.reverse_subpage("author_profile", args=[slug]),
-            )
-            for version in live_translations(self)
-        ]
-        alternates = []
-        if translations and self.live and not getattr(request, "is_preview", False):
-            alternates = sorted(
-                [(self.locale.language_code, url)]
-                + [(v.language_code, request.build_absolute_uri(v.url)) for v in translations]
-            )
-            default = dict(alternates).get(settings.LANGUAGE_CODE, url)
-            alternates.append(("x-default", default))
-        return self.render(
-            request,
-            template="ankasam_pubs/author_profile_page.html",
-            context_overrides={
+        # The index page's own language versions and hreflang links, computed once by
+        # get_context, are those of the profile with the profile's path appended.
+        context = self.get_context(request)
+        suffix = self.reverse_subpage("author_profile", args=[slug])
+        context.update(
+            {
                 "profile": profile,
                 "analyses": analyses,
                 "feed_url": self.feed_url(profile),
                 "person_jsonld": jsonld(person),
-                # The same profile under each live translation of this index page.
-                "translations": translations,
-                "alternates": alternates,
-            },
+                "translations": [
+                    dataclasses.replace(version, url=version.url + suffix)
+                    for version in context["translations"]
+                ],
+                "alternates": [(code, url + suffix) for code, url in context["alternates"]],
+            }
         )
+        return TemplateResponse(request, "ankasam_pubs/author_profile_page.html", context)
 
     @re_path(r"^(?P<slug>[-\w]+)/feed/$", name="author_feed")
     def feed(self, request, slug):

@@ -12,10 +12,10 @@ from typing import Any
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, override
-from wagtail.rich_text import RichText, expand_db_html
+from wagtail.rich_text import expand_db_html
 
 from .numbering import Numbering, Reference, source_of
-from .richtext import REFERENCE
+from .richtext import REFERENCE, reference_uids
 
 
 def reference_html(reference: Reference) -> SafeString:
@@ -41,8 +41,6 @@ def render_rich_text(text: Any, numbering: Numbering | None) -> SafeString:
         references = numbering.references_for(text)
         if references is None:
             # A value the numbering did not walk (e.g. a copy): numbers, but no anchors.
-            from .richtext import reference_uids
-
             references = tuple(
                 Reference(uid=uid, number=numbering.number_of(uid), anchor="", letter="")
                 for uid in reference_uids(source)
@@ -126,6 +124,3 @@ def render_notes(
             )
             previous = sources
     return rendered
-
-
-__all__ = ["Backlink", "RenderedNote", "RichText", "render_notes", "render_rich_text"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django import forms
 from django.core.paginator import Page as PaginatorPage
@@ -74,7 +74,6 @@ class Listing:
     form: AnalysisFilterForm
     is_filtered: bool
     querystring: str = ""
-    active: dict = field(default_factory=dict)
 
 
 def build_listing(queryset: QuerySet, params, *, page_size: int) -> Listing:
@@ -102,5 +101,4 @@ def build_listing(queryset: QuerySet, params, *, page_size: int) -> Listing:
         form=form,
         is_filtered=bool(active),
         querystring=query.urlencode(),
-        active=active,
     )

@@ -11,11 +11,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import reduce
 
-from django.conf import settings
 from django.db.models import Q
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from wagtail.models import Page, Site
+
+from ..translations.live import hreflang_links
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,8 @@ def sitemap_entries(site: Site, request=None) -> list[SitemapEntry]:
         versions = groups[page.translation_key]
         alternates: tuple = ()
         if len(versions) > 1:
-            pairs = sorted((v.locale.language_code, urls[v.pk]) for v in versions)
-            default = dict(pairs).get(settings.LANGUAGE_CODE, pairs[0][1])
-            alternates = (*pairs, ("x-default", default))
+            others = [(v.locale.language_code, urls[v.pk]) for v in versions if v.pk != page.pk]
+            alternates = tuple(hreflang_links((page.locale.language_code, url), others))
         lastmod = page.last_published_at.date().isoformat() if page.last_published_at else None
         entries.append(SitemapEntry(location=url, lastmod=lastmod, alternates=alternates))
     return entries

@@ -55,11 +55,17 @@ def _local_name(code: str) -> str:
         return dict(settings.LANGUAGES).get(code, code)
 
 
+def hreflang_links(own: tuple[str, str], others: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``(hreflang, URL)`` pairs, sorted, then ``x-default``: the site language's version
+    when it is among them, else ``own``. Pure; shared by page heads and the sitemap."""
+    links = sorted([own, *((code, url) for code, url in others if url)])
+    return [*links, ("x-default", dict(links).get(settings.LANGUAGE_CODE, own[1]))]
+
+
 def alternate_links(page: Page, versions: list[LanguageVersion], request) -> list[tuple[str, str]]:
     """``(hreflang, absolute URL)`` pairs for ``<link rel="alternate">``.
 
-    Only a live, public page gets them: the page itself, every listed language version,
-    and ``x-default`` (the site language's version when it exists, else this page).
+    Only a live, public page with listed versions gets them (see :func:`hreflang_links`).
     """
     if not page.live or getattr(request, "is_preview", False) or not versions:
         return []
@@ -68,8 +74,5 @@ def alternate_links(page: Page, versions: list[LanguageVersion], request) -> lis
     own = page.get_full_url(request)
     if own is None:
         return []
-    links = [(page.locale.language_code, own)]
-    links += [(v.language_code, v.page.get_full_url(request)) for v in versions]
-    links = [(code, url) for code, url in links if url]
-    default = dict(links).get(settings.LANGUAGE_CODE, own)
-    return sorted(links) + [("x-default", default)]
+    others = [(v.language_code, v.page.get_full_url(request)) for v in versions]
+    return hreflang_links((page.locale.language_code, own), others)
