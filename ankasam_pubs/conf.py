@@ -24,7 +24,8 @@ class Option:
     help: str
     nullable: bool = False
     minimum: int | None = None
-    choices: tuple[str, ...] | None = None  # for lists: every item must be one of these
+    # A string must be one of these; every item of a list, every key of a dict too.
+    choices: tuple[str, ...] | None = None
 
 
 # Every option, its default, its accepted types and a one-line explanation.
@@ -61,6 +62,46 @@ OPTIONS: dict[str, Option] = {
     ),
     "ORGANISATION_NAME": Option(
         "", (str,), "Name of the publishing centre, used in page metadata."
+    ),
+    "SIMILAR_POSTS_COUNT": Option(
+        6, (int,), "Similar posts shown under an analysis; 0 hides the block.", minimum=0
+    ),
+    "SIMILAR_POSTS_WEIGHTS": Option(
+        {},
+        (dict,),
+        "Overrides of the relevance weights (text, taxonomy, topics, regions, series, "
+        "authors, recency); numbers of at least 0, missing keys keep their defaults.",
+        choices=("text", "taxonomy", "topics", "regions", "series", "authors", "recency"),
+    ),
+    "SIMILAR_POSTS_HALF_LIFE_DAYS": Option(
+        730,
+        (int,),
+        "Days after which the recency part of an older candidate's score halves.",
+        minimum=1,
+    ),
+    "SIMILAR_POSTS_MAX_PER_AUTHOR": Option(
+        2, (int,), "At most this many similar posts by one author while others qualify.", minimum=1
+    ),
+    "SIMILAR_POSTS_MAX_PER_SERIES": Option(
+        3,
+        (int,),
+        "At most this many similar posts from one series while others qualify.",
+        minimum=1,
+    ),
+    "SIMILAR_POSTS_BORROW": Option(
+        "translations",
+        (str,),
+        "When a translation has too few similar posts of its own: 'translations' fills "
+        "the list from its default-language source's list, with the versions in the "
+        "reader's language; 'any' also shows versions in other languages, labelled; "
+        "'none' never borrows.",
+        choices=("none", "translations", "any"),
+    ),
+    "SIMILAR_POSTS_BACKEND": Option(
+        "ankasam_pubs.similar.backends.inprocess.InProcessBackend",
+        (str,),
+        "Dotted path of the backend that finds candidates (in-process, or "
+        "ankasam_pubs.similar.backends.search.SearchBackend for Elasticsearch/OpenSearch).",
     ),
 }
 
@@ -124,8 +165,20 @@ def validate(user_settings: Any) -> list[str]:
                 f"{SETTINGS_NAME}[{name!r}] must be {expected}, not {type(value).__name__}."
             )
             continue
+        if isinstance(value, dict):
+            not_numbers = [
+                key
+                for key, item in value.items()
+                if isinstance(item, bool) or not isinstance(item, int | float) or item < 0
+            ]
+            if not_numbers:
+                problems.append(
+                    f"{SETTINGS_NAME}[{name!r}] must map to numbers of at least 0 "
+                    f"(check {', '.join(map(repr, not_numbers))})."
+                )
         if option.choices is not None:
-            unknown = [item for item in value if item not in option.choices]
+            items = [value] if isinstance(value, str) else list(value)
+            unknown = [item for item in items if item not in option.choices]
             if unknown:
                 problems.append(
                     f"{SETTINGS_NAME}[{name!r}] has unknown values {unknown!r} "

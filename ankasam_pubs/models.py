@@ -12,6 +12,13 @@ from .pages.models import (
     AuthorIndexPage,
     AuthorRole,
 )
+from .similar.models import (
+    SimilarityCorpus,
+    SimilarityDocument,
+    SimilarPost,
+    SimilarPostExclusion,
+    SimilarPostPin,
+)
 from .taxonomy.models import Region, Series, Topic
 
 __all__ = [
@@ -28,5 +35,10 @@ __all__ = [
     "AuthorRole",
     "Region",
     "Series",
+    "SimilarityCorpus",
+    "SimilarityDocument",
+    "SimilarPost",
+    "SimilarPostExclusion",
+    "SimilarPostPin",
     "Topic",
 ]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
 from ..authors.pages import AuthorIndexPageMixin
@@ -67,6 +67,14 @@ class AnalysisPage(AnalysisPageMixin, Page):
         InlinePanel(ANALYSIS_AUTHORS, label=_("Authors"), min_num=0),
         FieldPanel("tags"),
         InlinePanel(NOTES, label=_("Notes"), classname="ap-notes-panel"),
+        MultiFieldPanel(
+            [
+                InlinePanel("similar_pins", label=_("Pinned")),
+                InlinePanel("similar_exclusions", label=_("Excluded")),
+            ],
+            heading=_("Similar posts"),
+            classname="collapsed",
+        ),
     ]
 
     class Meta:

@@ -1,0 +1,1 @@
+"""Backends that find candidates; every backend writes into the same tables."""

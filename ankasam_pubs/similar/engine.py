@@ -1,0 +1,460 @@
+"""The relevance engine: weigh terms, score pairs, pick a list. Pure Python, no I/O.
+
+Score of candidate *c* for page *p* (every part in [0, 1]):
+
+    text      TF-IDF cosine (title counted ``title_weight`` times, summary
+              ``summary_weight`` times, sublinear term frequency, smoothed IDF),
+              restricted to the page's ``query_terms`` heaviest terms, as search
+              engines' more-like-this queries do: cheaper and less noisy
+    taxonomy  cosine of IDF-weighted taxonomy vectors: shared topics, regions, series
+              and authors, each kind with its own weight, rarer terms counting more
+    combined  (w_text * text + w_taxonomy * taxonomy) / (w_text + w_taxonomy)
+    score     combined * recency, where recency = 1 - r + r * 0.5 ** (gap / half-life)
+              and gap is how many days *c* was published before *p* (0 if after).
+
+The recency factor depends on the two publication dates only, never on today's date,
+so a rebuild tomorrow gives today's lists and incremental updates stay exact.
+
+Each document keeps its ``RESERVE`` best raw candidates; the shown list is chosen
+from them (pins first, exclusions dropped, at most N per author and per series while
+others qualify). Incremental updates edit reserves instead of rescoring everything.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .text import base_language, term_counts
+
+#: Stored with every computed list; bump when scores would change for the same content.
+ALGORITHM_VERSION = "ankasam-similar/1"
+
+TAXONOMY_KINDS = ("topics", "regions", "series", "authors")
+
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "text": 0.65,
+    "taxonomy": 0.35,
+    "topics": 1.0,
+    "regions": 0.6,
+    "series": 0.5,
+    "authors": 0.8,
+    "recency": 0.25,
+}
+
+
+@dataclass(frozen=True)
+class Params:
+    weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    count: int = 6
+    reserve: int = 24
+    half_life_days: float = 730.0
+    max_per_author: int = 2
+    max_per_series: int = 3
+    min_score: float = 0.01
+    title_weight: int = 3
+    summary_weight: int = 2
+    max_terms: int = 100  # terms kept per document vector, heaviest first
+    query_terms: int = 40  # a page's heaviest terms that its text score compares
+    postings_cap: int = 400  # documents kept per term when generating candidates
+    taxonomy_postings_cap: int = 150  # most recent documents kept per taxonomy term
+
+
+@dataclass
+class Document:
+    """What the engine knows of one analysis (built by :mod:`.documents`)."""
+
+    key: int
+    language: str
+    title: str = ""
+    summary: str = ""
+    body: str = ""
+    taxonomy: dict[str, frozenset] = field(default_factory=dict)  # kind -> term keys
+    date: int = 0  # publication date as a proleptic ordinal (date.toordinal())
+
+    def counts(self, params: Params) -> Counter:
+        language = base_language(self.language)
+        counts = term_counts(self.body, language)
+        for text, times in (
+            (self.title, params.title_weight),
+            (self.summary, params.summary_weight),
+        ):
+            for term, n in term_counts(text, language).items():
+                counts[term] += n * times
+        return counts
+
+    def taxonomy_terms(self) -> list[str]:
+        return [f"{kind}:{key}" for kind in TAXONOMY_KINDS for key in self.taxonomy.get(kind, ())]
+
+
+@dataclass
+class Indexed:
+    """A document as stored: normalised vectors plus what list selection needs."""
+
+    key: int
+    vector: dict[str, float]
+    taxonomy: dict[str, float]
+    date: int
+    authors: tuple = ()
+    series: tuple = ()
+    reserve: list[tuple[int, float]] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "v": {t: round(w, 5) for t, w in self.vector.items()},
+            "x": {t: round(w, 5) for t, w in self.taxonomy.items()},
+            "d": self.date,
+            "a": list(self.authors),
+            "s": list(self.series),
+        }
+
+    @classmethod
+    def from_json(cls, key: int, data: dict, reserve=()) -> Indexed:
+        return cls(
+            key=key,
+            vector=data["v"],
+            taxonomy=data["x"],
+            date=data["d"],
+            authors=tuple(data["a"]),
+            series=tuple(data["s"]),
+            reserve=[(int(k), s) for k, s in reserve],
+        )
+
+
+@dataclass
+class Stats:
+    """Document frequencies of one language's corpus (text terms and taxonomy terms)."""
+
+    documents: int = 0
+    df: Counter = field(default_factory=Counter)
+
+    def add(self, terms: Iterable[str], sign: int = 1) -> None:
+        self.documents += sign
+        for term in terms:
+            self.df[term] += sign
+            if self.df[term] <= 0:
+                del self.df[term]
+
+    def idf(self, term: str) -> float:
+        return math.log((1 + self.documents) / (1 + self.df.get(term, 0))) + 1.0
+
+    def idf_table(self) -> dict[str, float]:
+        n = 1 + self.documents
+        log = math.log
+        return {term: log(n / (1 + df)) + 1.0 for term, df in self.df.items()}
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A document's raw term counts, computed once (the costly part of a rebuild)."""
+
+    document: Document
+    counts: Counter
+    taxonomy_terms: tuple[str, ...]
+
+
+def count(documents: Iterable[Document], params: Params) -> list[Counted]:
+    return [Counted(d, d.counts(params), tuple(d.taxonomy_terms())) for d in documents]
+
+
+def corpus_stats(counted: Iterable[Counted]) -> Stats:
+    stats = Stats()
+    for item in counted:
+        stats.add(list(item.counts) + list(item.taxonomy_terms))
+    return stats
+
+
+def _heaviest_first(item: tuple[str, float]) -> tuple[float, str]:
+    return (-item[1], item[0])
+
+
+def _normalised(weights: dict[str, float], limit: int | None = None) -> dict[str, float]:
+    """Unit length, heaviest terms first (ties by term), at most ``limit`` terms."""
+    items = sorted(weights.items(), key=_heaviest_first)
+    if limit is not None:
+        items = items[:limit]
+    norm = math.sqrt(sum(w * w for _t, w in items))
+    return {t: w / norm for t, w in items} if norm else {}
+
+
+def text_vector(
+    counts: Counter, stats: Stats, limit: int | None, idf: dict[str, float] | None = None
+) -> dict[str, float]:
+    """Sublinear TF x smoothed IDF, top ``limit`` terms, unit length."""
+    log = math.log
+    if idf is None:
+        weights = {t: (1.0 + log(n)) * stats.idf(t) for t, n in counts.items() if n > 0}
+    else:
+        default = stats.idf("")
+        weights = {t: (1.0 + log(n)) * idf.get(t, default) for t, n in counts.items() if n > 0}
+    return _normalised(weights, limit)
+
+
+def index_document(
+    item: Counted, stats: Stats, params: Params, idf: dict[str, float] | None = None
+) -> Indexed:
+    document = item.document
+    kind_weight = params.weights
+    taxonomy = {
+        term: kind_weight.get(term.split(":", 1)[0], 0.0) * stats.idf(term)
+        for term in item.taxonomy_terms
+    }
+    return Indexed(
+        key=document.key,
+        vector=text_vector(item.counts, stats, params.max_terms, idf),
+        taxonomy=_normalised({t: w for t, w in taxonomy.items() if w > 0}),
+        date=document.date,
+        authors=tuple(sorted(document.taxonomy.get("authors", ()))),
+        series=tuple(sorted(document.taxonomy.get("series", ()))),
+    )
+
+
+def dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    return sum(w * get(t, 0.0) for t, w in a.items())
+
+
+def query_dot(query: Sequence[tuple[str, float]], vector: dict[str, float]) -> float:
+    get = vector.get
+    return sum(w * get(t, 0.0) for t, w in query)
+
+
+class Scorer:
+    """Combines the parts of a score with the configured weights."""
+
+    def __init__(self, params: Params):
+        weights = params.weights
+        total = weights["text"] + weights["taxonomy"]
+        self.text_share = weights["text"] / total if total else 0.0
+        self.taxonomy_share = weights["taxonomy"] / total if total else 0.0
+        self.recency = min(max(weights["recency"], 0.0), 1.0)
+        self.half_life = max(params.half_life_days, 1.0)
+        self.min_score = params.min_score
+        self.query_terms = params.query_terms
+
+    def recency_factor(self, page_date: int, candidate_date: int) -> float:
+        gap = page_date - candidate_date
+        if gap <= 0 or not self.recency:
+            return 1.0
+        return 1.0 - self.recency + self.recency * 0.5 ** (gap / self.half_life)
+
+    def combine(self, text: float, taxonomy: float, page_date: int, candidate_date: int) -> float:
+        combined = self.text_share * text + self.taxonomy_share * taxonomy
+        return combined * self.recency_factor(page_date, candidate_date)
+
+    def query(self, doc: Indexed) -> list[tuple[str, float]]:
+        return list(itertools.islice(doc.vector.items(), self.query_terms))
+
+    def pair(self, page: Indexed, candidate: Indexed) -> float:
+        """The score of ``candidate`` in ``page``'s list."""
+        return self.combine(
+            query_dot(self.query(page), candidate.vector),
+            dot(page.taxonomy, candidate.taxonomy),
+            page.date,
+            candidate.date,
+        )
+
+
+def _top(scores: Iterable[tuple[int, float]], n: int, min_score: float) -> list[tuple[int, float]]:
+    # Ties break on the smaller key, so every run orders equal scores the same way.
+    kept = ((k, s) for k, s in scores if s >= min_score)
+    return heapq.nsmallest(n, kept, key=lambda ks: (-ks[1], ks[0]))
+
+
+def top(scores: Iterable[tuple[int, float]], params: Params) -> list[tuple[int, float]]:
+    """The ``reserve`` best of ``(key, score)`` pairs above the minimum, best first."""
+    return _top(scores, params.reserve, params.min_score)
+
+
+class Index:
+    """An in-memory corpus of one language that finds each document's best candidates."""
+
+    def __init__(self, documents: Sequence[Indexed], params: Params):
+        self.params = params
+        self.scorer = Scorer(params)
+        self.documents = {d.key: d for d in documents}
+        self._postings: tuple[dict, dict] | None = None
+
+    def postings(self) -> tuple[dict, dict]:
+        """Text and taxonomy inverted lists: term -> [(document key, weight)]."""
+        if self._postings is None:
+            text: dict[str, list[tuple[int, float]]] = {}
+            taxonomy: dict[str, list[tuple[int, float]]] = {}
+            for doc in self.documents.values():
+                for term, weight in doc.vector.items():
+                    text.setdefault(term, []).append((doc.key, weight))
+                for term, weight in doc.taxonomy.items():
+                    taxonomy.setdefault(term, []).append((doc.key, weight))
+            # Very common terms keep the documents where they weigh most (impact
+            # ordering); taxonomy terms keep their most recent documents.
+            cap = self.params.postings_cap
+            for entries in text.values():
+                if len(entries) > cap:
+                    entries.sort(key=lambda e: (-e[1], e[0]))
+                    del entries[cap:]
+            cap = self.params.taxonomy_postings_cap
+            documents = self.documents
+            for entries in taxonomy.values():
+                if len(entries) > cap:
+                    entries.sort(key=lambda e: (-documents[e[0]].date, e[0]))
+                    del entries[cap:]
+            self._postings = (text, taxonomy)
+        return self._postings
+
+    def candidates(self, key: int) -> list[tuple[int, float]]:
+        """The document's ``reserve`` best candidates as (key, score), best first."""
+        doc = self.documents[key]
+        text_postings, taxonomy_postings = self.postings()
+        text: defaultdict[int, float] = defaultdict(float)
+        for term, weight in self.scorer.query(doc):
+            for other, w in text_postings.get(term, ()):
+                text[other] += weight * w
+        taxonomy: defaultdict[int, float] = defaultdict(float)
+        for term, weight in doc.taxonomy.items():
+            for other, w in taxonomy_postings.get(term, ()):
+                taxonomy[other] += weight * w
+        text.pop(key, None)
+        taxonomy.pop(key, None)
+        # Shortlist the best by each part, then score the shortlist exactly.
+        shortlist = 2 * self.params.reserve
+        keys = set(heapq.nlargest(shortlist, text, key=text.__getitem__))
+        keys.update(heapq.nlargest(shortlist, taxonomy, key=taxonomy.__getitem__))
+        combine = self.scorer.combine
+        documents = self.documents
+        scores = []
+        for other in keys:
+            candidate = documents[other]
+            scores.append(
+                (
+                    other,
+                    combine(
+                        text.get(other, 0.0),
+                        dot(doc.taxonomy, candidate.taxonomy),
+                        doc.date,
+                        candidate.date,
+                    ),
+                )
+            )
+        return _top(scores, self.params.reserve, self.scorer.min_score)
+
+    def scores_against(self, doc: Indexed) -> dict[int, tuple[float, float]]:
+        """Exact scores between ``doc`` and every other document, both directions:
+        ``{other: (score of other in doc's list, score of doc in other's list)}``,
+        zero pairs left out."""
+        scorer = self.scorer
+        combine = scorer.combine
+        query = scorer.query(doc)
+        limit = scorer.query_terms
+        vector = doc.vector
+        result = {}
+        for other in self.documents.values():
+            if other.key == doc.key:
+                continue
+            forward = query_dot(query, other.vector)
+            backward = query_dot(itertools.islice(other.vector.items(), limit), vector)
+            taxonomy = dot(doc.taxonomy, other.taxonomy) if doc.taxonomy else 0.0
+            if forward or backward or taxonomy:
+                result[other.key] = (
+                    combine(forward, taxonomy, doc.date, other.date),
+                    combine(backward, taxonomy, other.date, doc.date),
+                )
+        return result
+
+
+@dataclass(frozen=True)
+class Choice:
+    key: int
+    score: float
+    pinned: bool = False
+
+
+def select(
+    page: Indexed,
+    reserve: Sequence[tuple[int, float]],
+    documents: dict[int, Indexed],
+    params: Params,
+    *,
+    pins: Sequence[int] = (),
+    excluded: Iterable[int] = (),
+) -> list[Choice]:
+    """The shown list: pins in their order, then the best candidates with diversity.
+
+    No more than ``max_per_author`` results share an author and no more than
+    ``max_per_series`` share a series while other candidates qualify; if too few do,
+    the best of the held-back candidates fill the list.
+    """
+    excluded = set(excluded) | {page.key}
+    chosen: list[Choice] = []
+    seen: set[int] = set()
+    for key in pins:
+        if key in documents and key not in excluded and key not in seen:
+            chosen.append(Choice(key, 1.0, pinned=True))
+            seen.add(key)
+    authors: Counter = Counter()
+    series: Counter = Counter()
+    for choice in chosen:
+        authors.update(documents[choice.key].authors)
+        series.update(documents[choice.key].series)
+    held_back: list[tuple[int, float]] = []
+    for key, score in reserve:
+        if len(chosen) >= params.count:
+            break
+        if key in excluded or key in seen or key not in documents:
+            continue
+        candidate = documents[key]
+        if any(authors[a] >= params.max_per_author for a in candidate.authors) or any(
+            series[s] >= params.max_per_series for s in candidate.series
+        ):
+            held_back.append((key, score))
+            continue
+        chosen.append(Choice(key, score))
+        seen.add(key)
+        authors.update(candidate.authors)
+        series.update(candidate.series)
+    for key, score in held_back:
+        if len(chosen) >= params.count:
+            break
+        chosen.append(Choice(key, score))
+    pinned = [c for c in chosen if c.pinned]
+    ranked = sorted((c for c in chosen if not c.pinned), key=lambda c: (-c.score, c.key))
+    return pinned + ranked
+
+
+def merge_reserve(
+    reserve: Sequence[tuple[int, float]], key: int, score: float | None, params: Params
+) -> list[tuple[int, float]]:
+    """``reserve`` with ``key`` given a new ``score`` (None removes it), best first."""
+    entries = [(k, s) for k, s in reserve if k != key]
+    if score is not None:
+        entries.append((key, score))
+    return _top(entries, params.reserve, params.min_score)
+
+
+def build(
+    documents: Sequence[Document],
+    params: Params,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> tuple[Stats, list[Indexed]]:
+    """A full rebuild of one language's corpus: stats, vectors and every reserve."""
+    total = len(documents)
+    step = max(1, total // 50)
+    counted = []
+    for done, document in enumerate(documents, start=1):
+        counted.append(Counted(document, document.counts(params), tuple(document.taxonomy_terms())))
+        if progress is not None and (done % step == 0 or done == total):
+            progress("tokenise", done, total)
+    stats = corpus_stats(counted)
+    idf = stats.idf_table()
+    indexed = [index_document(item, stats, params, idf) for item in counted]
+    index = Index(indexed, params)
+    for done, doc in enumerate(indexed, start=1):
+        doc.reserve = index.candidates(doc.key)
+        if progress is not None and (done % step == 0 or done == total):
+            progress("score", done, total)
+    return stats, indexed
