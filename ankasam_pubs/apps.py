@@ -10,3 +10,6 @@ class AnkasamPubsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the system checks)
+        from .similar import signals
+
+        signals.connect()

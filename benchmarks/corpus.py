@@ -59,7 +59,9 @@ def generate(
         summary = " ".join(rng.choices(own, k=8) + rng.choices(background[:2000], k=12))
         topic = cluster if rng.random() < 0.8 else rng.randrange(clusters)
         taxonomy = {
-            "topics": frozenset({topic, rng.randrange(clusters)} if rng.random() < 0.3 else {topic}),
+            "topics": frozenset(
+                {topic, rng.randrange(clusters)} if rng.random() < 0.3 else {topic}
+            ),
             "regions": frozenset({(cluster + rng.randrange(2)) % regions}),
             "series": frozenset({rng.randrange(5)}),
             "authors": frozenset({(cluster * 7 + rng.randrange(3)) % authors}),

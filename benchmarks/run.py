@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import importlib
 import json
 import os
 import platform
@@ -32,13 +33,28 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (smoke run)")
     parser.add_argument("--json", type=Path, help="where to write the results as JSON")
+    parser.add_argument(
+        "--only",
+        choices=["pages", "similar", "lee"],
+        action="append",
+        help="run only these benchmarks (repeatable); default: all",
+    )
     args = parser.parse_args()
+    only = set(args.only or ["pages", "similar", "lee"])
 
+    results = []
     with tempfile.TemporaryDirectory(prefix="ankasam-bench-") as tmp:
         setup_django(Path(tmp))
-        from benchmarks import bench_pages
+        if "pages" in only:
+            from benchmarks import bench_pages
 
-        results = bench_pages.run(quick=args.quick)
+            results += bench_pages.run(quick=args.quick)
+        if "similar" in only:
+            from benchmarks import bench_similar
+
+            results += bench_similar.run(quick=args.quick)
+    if "lee" in only:
+        results += lee_results(quick=args.quick)
 
     import django
     import wagtail
@@ -64,6 +80,18 @@ def main() -> int:
     target.write_text(json.dumps(report, indent=2))
     print(f"\nwritten to {target}")
     return 0
+
+
+def lee_results(*, quick: bool) -> list[dict]:
+    """The Lee corpus relevance benchmark; it needs gensim (which ships the corpus)."""
+    try:
+        importlib.import_module("gensim")
+    except ImportError:
+        print("Lee corpus benchmark skipped: pip install -e '.[bench]'")
+        return []
+    from benchmarks import bench_lee
+
+    return bench_lee.run(quick=quick)
 
 
 def print_table(report: dict) -> None:

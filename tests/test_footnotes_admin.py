@@ -40,6 +40,8 @@ def form(page, paragraphs, notes, action=None):
                 [("paragraph", rich_text(html, features=RICH_TEXT_FEATURES)) for html in paragraphs]
             ),
             "analysis_authors": inline_formset([]),
+            "similar_pins": inline_formset([]),
+            "similar_exclusions": inline_formset([]),
             "tags": "",
             "notes": inline_formset(
                 [

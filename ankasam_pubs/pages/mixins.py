@@ -26,6 +26,7 @@ from ..footnotes.exports import FORMATS, reference_items
 from ..footnotes.forms import NotesPageForm
 from ..footnotes.numbering import Numbering, iter_rich_texts, number_notes
 from ..seo.share import share_links
+from ..similar.display import similar_posts
 from ..translations.live import alternate_links, live_translations
 from ..translations.status import TranslationStatusPanel
 from .article import render_article
@@ -223,4 +224,5 @@ class AnalysisPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
         context["regions"] = list(self.regions.all())
         context["article"] = render_article(self, request)
         context["share_links"] = self.get_share_links(request)
+        context["similar_posts"] = similar_posts(self, request)
         return context

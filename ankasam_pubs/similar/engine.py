@@ -307,6 +307,10 @@ class Index:
             self._postings = (text, taxonomy)
         return self._postings
 
+    def forget_postings(self) -> None:
+        """Drop the inverted lists after documents were added or removed."""
+        self._postings = None
+
     def candidates(self, key: int) -> list[tuple[int, float]]:
         """The document's ``reserve`` best candidates as (key, score), best first."""
         doc = self.documents[key]

@@ -132,7 +132,7 @@ def rebuild(locale: Locale | int, progress: Progress | None = None) -> int:
     _stage(progress, "read", 0, 1)
     documents = collect(locale_id)
     _stage(progress, "read", 1, 1)
-    stats, indexed = get_backend().build(documents, p, progress)
+    stats, indexed = get_backend().build(documents, p, progress, locale_id=locale_id)
     by_key = {doc.key: doc for doc in indexed}
     lists = _choose(by_key, by_key, locale_id, p)
     _stage(progress, "write", 0, 1)
@@ -214,7 +214,7 @@ def _update(locale_id: int, corpus: SimilarityCorpus, page_ids: list[int]) -> di
             doc = engine.index_document(counted, stats, p)
             index.documents[key] = doc
             scores = index.scores_against(doc)
-            doc.reserve = backend.reserve_for(doc, index, scores, p)
+            doc.reserve = backend.reserve_for(doc, index, scores, p, locale_id=locale_id)
             dirty.add(key)
             for other in index.documents.values():
                 if other.key == key:

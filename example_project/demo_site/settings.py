@@ -46,6 +46,27 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
+# Django tasks' database backend, for sites that run a worker (``manage.py db_worker``):
+# the django-tasks-db package, or the copy bundled with django-tasks before 0.8. The demo
+# runs tasks immediately; the tests switch to this backend to run a real worker.
+try:
+    import django_tasks_db  # noqa: F401
+
+    TASKS_DATABASE_APP, TASKS_DATABASE_BACKEND = (
+        "django_tasks_db",
+        "django_tasks_db.DatabaseBackend",
+    )
+except ImportError:
+    try:
+        import django_tasks.backends.database  # noqa: F401
+
+        TASKS_DATABASE_APP = "django_tasks.backends.database"
+        TASKS_DATABASE_BACKEND = "django_tasks.backends.database.DatabaseBackend"
+    except ImportError:
+        TASKS_DATABASE_APP = TASKS_DATABASE_BACKEND = None
+if TASKS_DATABASE_APP:
+    INSTALLED_APPS.append(TASKS_DATABASE_APP)
+
 MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

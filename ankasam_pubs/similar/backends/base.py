@@ -19,7 +19,10 @@ class SimilarPostsBackend:
         documents: Sequence[engine.Document],
         params: engine.Params,
         progress: Callable[[str, int, int], None] | None = None,
+        *,
+        locale_id: int = 0,
     ) -> tuple[engine.Stats, list[engine.Indexed]]:
+        """Statistics, vectors and reserves of one language's qualifying analyses."""
         raise NotImplementedError
 
     def reserve_for(
@@ -28,6 +31,9 @@ class SimilarPostsBackend:
         index: engine.Index,
         scores: dict[int, tuple[float, float]],
         params: engine.Params,
+        *,
+        locale_id: int = 0,
     ) -> list[tuple[int, float]]:
-        """The reserve of a page that was just published or changed."""
+        """The reserve of a page that was just published or changed; ``scores`` holds the
+        in-process scores against every other page (``Index.scores_against``)."""
         raise NotImplementedError

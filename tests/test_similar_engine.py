@@ -1,0 +1,207 @@
+"""The similar-posts engine and tokeniser: pure functions, no database."""
+
+import datetime
+
+import pytest
+
+from ankasam_pubs.similar import engine
+from ankasam_pubs.similar.text import fold_case, term_counts, terms
+from benchmarks.corpus import generate
+
+ENERGY = "gas pipeline energy supply winter storage interconnector pipelines supplies"
+WATER = "drought water irrigation rivers adaptation finance basin irrigated"
+CYBER = "cyber attack grid malware ransomware operators security attacks"
+
+
+def day(year: int, month: int = 1, date: int = 1) -> int:
+    return datetime.date(year, month, date).toordinal()
+
+
+def doc(key, body, *, title="", date=None, **taxonomy):
+    return engine.Document(
+        key=key,
+        language="en",
+        title=title,
+        body=body,
+        taxonomy={kind: frozenset(values) for kind, values in taxonomy.items()},
+        date=date or day(2024),
+    )
+
+
+def ranked(documents, params=None, key=1):
+    params = params or engine.Params()
+    _stats, indexed = engine.build(documents, params)
+    return [k for k, _score in next(d for d in indexed if d.key == key).reserve]
+
+
+# -- tokeniser ------------------------------------------------------------------------
+
+
+def test_turkish_casing_of_dotted_and_dotless_i():
+    assert fold_case("IRAK İZMİR Iğdır", "tr") == "ırak izmir ığdır"
+    # The same words in English follow English casing.
+    assert fold_case("IRAK", "en") == "irak"
+    # Upper- and lower-case spellings of a Turkish word give the same term.
+    assert terms("İSTANBUL", "tr") == terms("istanbul", "tr")
+    assert terms("ISPARTA", "tr") != terms("isparta", "tr")  # I is ı in Turkish
+
+
+def test_turkish_suffix_after_apostrophe_and_stemming():
+    assert terms("Türkiye'nin", "tr") == terms("Türkiye", "tr")
+    forms = ("politikalar", "politikaları", "politikanın", "politikada")
+    assert len({tuple(terms(form, "tr")) for form in forms}) == 1
+    assert "ve" not in term_counts("enerji ve su", "tr")
+
+
+def test_russian_yo_folds_to_ye_and_inflections_share_a_stem():
+    assert terms("Ёлка", "ru") == terms("елка", "ru")
+    assert terms("энергетики", "ru") == terms("энергетика", "ru")
+    assert term_counts("и в на", "ru") == {}
+
+
+def test_english_stems_and_stop_words():
+    assert terms("pipelines", "en") == terms("pipeline", "en")
+    assert terms("The Ministry's policies", "en") == ["ministri", "polici"]
+
+
+# -- scoring ---------------------------------------------------------------------------
+
+
+def test_shared_words_rank_a_candidate_first():
+    documents = [
+        doc(1, ENERGY),
+        doc(2, WATER),
+        doc(3, ENERGY + " " + WATER),
+        doc(4, CYBER),
+        doc(5, ENERGY.replace("gas", "oil")),
+    ]
+    assert ranked(documents)[:2] == [5, 3]
+    assert 4 not in ranked(documents)  # nothing in common: not a candidate at all
+
+
+def test_title_weighs_more_than_body():
+    # 2 and 3 hold the same words; "sanctions" is in 2's title and in 3's body.
+    documents = [
+        doc(1, "sanctions"),
+        doc(2, "alpha beta", title="sanctions"),
+        doc(3, "sanctions beta", title="alpha"),
+    ]
+    reserve = ranked(documents)
+    assert reserve == [2, 3]
+
+
+def test_rarer_shared_taxonomy_terms_count_more():
+    # Same text for everyone; 2 shares a rare topic with 1, 3 a common one.
+    documents = [doc(1, "common words", topics={1, 9})]
+    documents.append(doc(2, "common words", topics={1}))
+    documents.append(doc(3, "common words", topics={9}))
+    documents += [doc(k, "common words", topics={9}) for k in range(4, 12)]
+    reserve = ranked(documents)
+    assert reserve[0] == 2
+    assert reserve.index(2) < reserve.index(3)
+
+
+def test_taxonomy_alone_makes_a_candidate():
+    documents = [doc(1, ENERGY, regions={5}), doc(2, CYBER, regions={5}), doc(3, WATER)]
+    assert ranked(documents) == [2]
+
+
+def test_recency_is_a_gentle_decay_relative_to_the_page():
+    params = engine.Params()
+    documents = [
+        doc(1, ENERGY, date=day(2024)),
+        doc(2, ENERGY, date=day(2014)),  # ten years older
+        doc(3, ENERGY, date=day(2023, 6)),
+        doc(4, ENERGY, date=day(2025)),  # newer than the page: no decay
+    ]
+    _stats, indexed = engine.build(documents, params)
+    scores = dict(indexed[0].reserve)
+    assert scores[4] > scores[3] > scores[2]
+    weight = params.weights["recency"]
+    assert scores[2] >= (1 - weight) * scores[4]  # old work keeps most of its score
+    # No dependence on today's date: the same pair always scores the same.
+    scorer = engine.Scorer(params)
+    assert scorer.recency_factor(day(2024), day(2025)) == 1.0
+    assert scorer.recency_factor(day(2024), day(2024) - 730) == pytest.approx(1 - weight / 2)
+
+
+def test_weights_are_settings():
+    documents = [doc(1, ENERGY, topics={1}), doc(2, ENERGY), doc(3, CYBER, topics={1})]
+    text_only = engine.Params(weights={**engine.DEFAULT_WEIGHTS, "taxonomy": 0.0})
+    assert ranked(documents, text_only) == [2]
+    taxonomy_only = engine.Params(weights={**engine.DEFAULT_WEIGHTS, "text": 0.0})
+    assert ranked(documents, taxonomy_only) == [3]
+
+
+def test_a_rebuild_is_deterministic():
+    documents, _labels = generate(300, seed=7)
+    first = engine.build(documents, engine.Params())[1]
+    second = engine.build(list(reversed(documents)), engine.Params())[1]
+    assert {d.key: d.reserve for d in first} == {d.key: d.reserve for d in second}
+
+
+def test_the_engine_finds_the_synthetic_clusters():
+    documents, labels = generate(600, seed=11)
+    params = engine.Params()
+    _stats, indexed = engine.build(documents, params)
+    by_key = {d.key: d for d in indexed}
+    hits = total = 0
+    for d in indexed:
+        for choice in engine.select(d, d.reserve, by_key, params):
+            total += 1
+            hits += labels[choice.key - 1] == labels[d.key - 1]
+    assert total >= 6 * len(indexed) * 0.95
+    assert hits / total > 0.9
+
+
+def test_exact_scores_agree_with_the_index():
+    documents, _labels = generate(200, seed=3)
+    params = engine.Params()
+    _stats, indexed = engine.build(documents, params)
+    index = engine.Index(indexed, params)
+    page = indexed[0]
+    forward = index.scores_against(page)
+    for key, score in page.reserve:
+        assert forward[key][0] == pytest.approx(score)
+        assert engine.Scorer(params).pair(page, index.documents[key]) == pytest.approx(score)
+
+
+# -- choosing the shown list -------------------------------------------------------------
+
+
+def indexed(key, authors=(), series=()):
+    return engine.Indexed(key, {}, {}, 0, tuple(authors), tuple(series))
+
+
+def test_pins_come_first_in_their_order_and_exclusions_never_show():
+    params = engine.Params(count=4)
+    documents = {k: indexed(k) for k in range(1, 9)}
+    reserve = [(2, 0.9), (3, 0.8), (4, 0.7), (5, 0.6), (6, 0.5)]
+    chosen = engine.select(documents[1], reserve, documents, params, pins=[7, 5], excluded={3})
+    assert [c.key for c in chosen] == [7, 5, 2, 4]
+    assert [c.pinned for c in chosen] == [True, True, False, False]
+    # A pin that does not qualify (not in the corpus) or is the page itself is ignored.
+    chosen = engine.select(documents[1], reserve, documents, params, pins=[99, 1])
+    assert [c.key for c in chosen] == [2, 3, 4, 5]
+
+
+def test_diversity_caps_one_author_and_one_series_while_others_qualify():
+    params = engine.Params(count=4, max_per_author=2, max_per_series=3)
+    documents = {1: indexed(1)}
+    documents.update({k: indexed(k, authors=["a"]) for k in (2, 3, 4, 5)})
+    documents.update({k: indexed(k, authors=["b"], series=["s"]) for k in (6, 7, 8, 9)})
+    reserve = [(k, 1 - k / 100) for k in range(2, 10)]
+    chosen = [c.key for c in engine.select(documents[1], reserve, documents, params)]
+    assert chosen == [2, 3, 6, 7]
+    # When too few others qualify, the best held-back candidates fill the list.
+    reserve = [(k, 1 - k / 100) for k in (2, 3, 4, 5, 6)]
+    chosen = [c.key for c in engine.select(documents[1], reserve, documents, params)]
+    assert chosen == [2, 3, 4, 6]
+
+
+def test_merge_reserve_keeps_the_best_in_order():
+    params = engine.Params(reserve=3)
+    reserve = [(2, 0.5), (3, 0.4), (4, 0.3)]
+    assert engine.merge_reserve(reserve, 9, 0.45, params) == [(2, 0.5), (9, 0.45), (3, 0.4)]
+    assert engine.merge_reserve(reserve, 3, None, params) == [(2, 0.5), (4, 0.3)]
+    assert engine.merge_reserve(reserve, 2, 0.1, params) == [(3, 0.4), (4, 0.3), (2, 0.1)]
