@@ -69,9 +69,17 @@ OPTIONS: dict[str, Option] = {
     "SIMILAR_POSTS_WEIGHTS": Option(
         {},
         (dict,),
-        "Overrides of the relevance weights (text, taxonomy, topics, regions, series, "
-        "authors, recency); numbers of at least 0, missing keys keep their defaults.",
-        choices=("text", "taxonomy", "topics", "regions", "series", "authors", "recency"),
+        "Overrides of the relevance weights (taxonomy, taxonomy_only, topics, regions, "
+        "series, authors, recency); numbers of at least 0, missing keys keep their defaults.",
+        choices=(
+            "taxonomy",
+            "taxonomy_only",
+            "topics",
+            "regions",
+            "series",
+            "authors",
+            "recency",
+        ),
     ),
     "SIMILAR_POSTS_HALF_LIFE_DAYS": Option(
         730,

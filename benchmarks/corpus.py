@@ -37,6 +37,7 @@ def generate(
     seed: int = 20261129,
     clusters: int | None = None,
     body_words: int = 600,
+    topical: float = 0.2,
     language: str = "en",
 ) -> tuple[list[Document], list[int]]:
     """``n`` documents and the cluster of each (the ground truth for relevance)."""
@@ -52,11 +53,12 @@ def generate(
     for key in range(1, n + 1):
         cluster = rng.randrange(clusters)
         own = cluster_words[cluster]
-        words = rng.choices(background, cum_weights=cumulative, k=int(body_words * 0.8))
+        words = rng.choices(background, cum_weights=cumulative, k=round(body_words * (1 - topical)))
         words += rng.choices(own, k=body_words - len(words))
         rng.shuffle(words)
-        title = " ".join(rng.choices(own, k=4) + rng.choices(background[:500], k=2))
-        summary = " ".join(rng.choices(own, k=8) + rng.choices(background[:2000], k=12))
+        k = max(1, round(5 * topical))
+        title = " ".join(rng.choices(own, k=k) + rng.choices(background[:500], k=6 - k))
+        summary = " ".join(rng.choices(own, k=4 * k) + rng.choices(background[:2000], k=20 - 4 * k))
         topic = cluster if rng.random() < 0.8 else rng.randrange(clusters)
         taxonomy = {
             "topics": frozenset(

@@ -143,3 +143,21 @@ def test_demo_authors(demo, client):
     for index in indexes:
         for profile in AuthorProfile.objects.all():
             assert client.get(index.profile_url(profile)).status_code == 200
+
+
+def test_a_turkish_analysis_recommends_turkish_analyses(demo, client):
+    from ankasam_pubs.similar.models import SimilarPost
+
+    turkish = AnalysisPage.objects.live().filter(locale__language_code="tr")
+    page = next(p for p in turkish if SimilarPost.objects.filter(page=p).exists())
+    html = client.get(page.url).content.decode()
+    assert "Benzer Yazılar" in html
+    section = html[html.index('class="ap-similar"') :].split("</section>")[0]
+    links = section.count("<a href=")
+    assert links >= 2
+    assert section.count('<a href="/tr/') == links
+    hidden = [a for a in content.ANALYSES if a["status"] in ("draft", "private")]
+    for data in hidden:
+        for version in data.values():
+            if isinstance(version, dict) and "title" in version:
+                assert version["title"] not in section

@@ -125,12 +125,30 @@ def test_recency_is_a_gentle_decay_relative_to_the_page():
     assert scorer.recency_factor(day(2024), day(2024) - 730) == pytest.approx(1 - weight / 2)
 
 
-def test_weights_are_settings():
-    documents = [doc(1, ENERGY, topics={1}), doc(2, ENERGY), doc(3, CYBER, topics={1})]
-    text_only = engine.Params(weights={**engine.DEFAULT_WEIGHTS, "taxonomy": 0.0})
-    assert ranked(documents, text_only) == [2]
-    taxonomy_only = engine.Params(weights={**engine.DEFAULT_WEIGHTS, "text": 0.0})
-    assert ranked(documents, taxonomy_only) == [3]
+def test_taxonomy_raises_close_texts_and_weights_are_settings():
+    documents = [
+        doc(1, ENERGY, topics={1}),
+        doc(2, ENERGY),
+        doc(3, CYBER, topics={1}),  # shares the topic, not a word
+        doc(4, ENERGY, topics={1}),
+    ]
+    assert ranked(documents) == [4, 2, 3]
+    text_only = engine.Params(
+        weights={**engine.DEFAULT_WEIGHTS, "taxonomy": 0.0, "taxonomy_only": 0.0}
+    )
+    assert ranked(documents, text_only) == [2, 4]  # a tie, broken by key
+    no_floor = engine.Params(weights={**engine.DEFAULT_WEIGHTS, "taxonomy_only": 0.0})
+    assert ranked(documents, no_floor) == [4, 2]
+
+
+def test_a_shared_series_does_not_outrank_a_shared_subject():
+    # Long texts give small cosines; a shared series must not beat shared words.
+    documents = [doc(1, ENERGY + " " + WATER, series={1})]
+    documents.append(doc(2, ENERGY + " " + CYBER))
+    documents.append(doc(3, "unrelated " + CYBER, series={1}))
+    documents += [doc(k, WATER, series={2}) for k in range(4, 8)]
+    reserve = ranked(documents)
+    assert reserve.index(2) < reserve.index(3)
 
 
 def test_a_rebuild_is_deterministic():

@@ -1,16 +1,23 @@
 """The relevance engine: weigh terms, score pairs, pick a list. Pure Python, no I/O.
 
-Score of candidate *c* for page *p* (every part in [0, 1]):
+Score of candidate *c* for page *p*:
 
-    text      TF-IDF cosine (title counted ``title_weight`` times, summary
+    text      TF-IDF cosine in [0, 1] (title counted ``title_weight`` times, summary
               ``summary_weight`` times, sublinear term frequency, smoothed IDF),
               restricted to the page's ``query_terms`` heaviest terms, as search
               engines' more-like-this queries do: cheaper and less noisy
-    taxonomy  cosine of IDF-weighted taxonomy vectors: shared topics, regions, series
-              and authors, each kind with its own weight, rarer terms counting more
-    combined  (w_text * text + w_taxonomy * taxonomy) / (w_text + w_taxonomy)
+    taxonomy  cosine in [0, 1] of IDF-weighted taxonomy vectors: shared topics,
+              regions, series and authors, each kind with its own weight, rarer
+              terms counting more
+    combined  text * (1 + w_taxonomy * taxonomy) + w_taxonomy_only * taxonomy
     score     combined * recency, where recency = 1 - r + r * 0.5 ** (gap / half-life)
               and gap is how many days *c* was published before *p* (0 if after).
+
+Taxonomy multiplies the text score rather than adding to it: text cosines of long
+documents are small numbers and taxonomy cosines large ones, so an added taxonomy
+part would let two analyses that merely share a series outrank two on the same
+subject. As a factor it reorders candidates whose texts are about as close, and a
+small additive part lets analyses that share taxonomy but no words fill a list.
 
 The recency factor depends on the two publication dates only, never on today's date,
 so a rebuild tomorrow gives today's lists and incremental updates stay exact.
@@ -37,8 +44,8 @@ ALGORITHM_VERSION = "ankasam-similar/1"
 TAXONOMY_KINDS = ("topics", "regions", "series", "authors")
 
 DEFAULT_WEIGHTS: dict[str, float] = {
-    "text": 0.65,
-    "taxonomy": 0.35,
+    "taxonomy": 1.5,
+    "taxonomy_only": 0.02,
     "topics": 1.0,
     "regions": 0.6,
     "series": 0.5,
@@ -58,7 +65,7 @@ class Params:
     min_score: float = 0.01
     title_weight: int = 3
     summary_weight: int = 2
-    max_terms: int = 100  # terms kept per document vector, heaviest first
+    max_terms: int = 64  # terms kept per document vector, heaviest first
     query_terms: int = 40  # a page's heaviest terms that its text score compares
     postings_cap: int = 400  # documents kept per term when generating candidates
     taxonomy_postings_cap: int = 150  # most recent documents kept per taxonomy term
@@ -121,7 +128,7 @@ class Indexed:
             date=data["d"],
             authors=tuple(data["a"]),
             series=tuple(data["s"]),
-            reserve=[(int(k), s) for k, s in reserve],
+            reserve=[(k, s) for k, s in reserve],
         )
 
 
@@ -230,9 +237,8 @@ class Scorer:
 
     def __init__(self, params: Params):
         weights = params.weights
-        total = weights["text"] + weights["taxonomy"]
-        self.text_share = weights["text"] / total if total else 0.0
-        self.taxonomy_share = weights["taxonomy"] / total if total else 0.0
+        self.boost = max(weights["taxonomy"], 0.0)
+        self.taxonomy_only = max(weights["taxonomy_only"], 0.0)
         self.recency = min(max(weights["recency"], 0.0), 1.0)
         self.half_life = max(params.half_life_days, 1.0)
         self.min_score = params.min_score
@@ -245,7 +251,7 @@ class Scorer:
         return 1.0 - self.recency + self.recency * 0.5 ** (gap / self.half_life)
 
     def combine(self, text: float, taxonomy: float, page_date: int, candidate_date: int) -> float:
-        combined = self.text_share * text + self.taxonomy_share * taxonomy
+        combined = text * (1.0 + self.boost * taxonomy) + self.taxonomy_only * taxonomy
         return combined * self.recency_factor(page_date, candidate_date)
 
     def query(self, doc: Indexed) -> list[tuple[str, float]]:
@@ -356,13 +362,21 @@ class Index:
         query = scorer.query(doc)
         limit = scorer.query_terms
         vector = doc.vector
+        terms = vector.keys()
+        taxonomy_terms = doc.taxonomy.keys()
         result = {}
         for other in self.documents.values():
-            if other.key == doc.key:
+            # Most documents share nothing with this one: a set test in C skips them.
+            shares_text = not terms.isdisjoint(other.vector.keys())
+            shares_taxonomy = not taxonomy_terms.isdisjoint(other.taxonomy.keys())
+            if not (shares_text or shares_taxonomy) or other.key == doc.key:
                 continue
-            forward = query_dot(query, other.vector)
-            backward = query_dot(itertools.islice(other.vector.items(), limit), vector)
-            taxonomy = dot(doc.taxonomy, other.taxonomy) if doc.taxonomy else 0.0
+            forward = backward = taxonomy = 0.0
+            if shares_text:
+                forward = query_dot(query, other.vector)
+                backward = query_dot(itertools.islice(other.vector.items(), limit), vector)
+            if shares_taxonomy:
+                taxonomy = dot(doc.taxonomy, other.taxonomy)
             if forward or backward or taxonomy:
                 result[other.key] = (
                     combine(forward, taxonomy, doc.date, other.date),

@@ -156,14 +156,42 @@ def rebuild(locale: Locale | int, progress: Progress | None = None) -> int:
     return len(indexed)
 
 
-def _load(locale_id: int) -> dict[int, engine.Indexed]:
-    rows = SimilarityDocument.objects.filter(locale_id=locale_id).values_list(
-        "page_id", "data", "reserve"
+class _Reserves:
+    """Stored reserves, parsed only for the documents an update touches.
+
+    An update reads every document of the language; parsing each reserve would cost
+    more than the rest of the update. The stored JSON is searched as text first.
+    """
+
+    def __init__(self, documents: dict[int, engine.Indexed], raw: dict[int, str]):
+        self.documents = documents
+        self.raw = raw
+
+    def get(self, key: int) -> list:
+        text = self.raw.pop(key, None)
+        if text is not None:
+            self.documents[key].reserve = [(k, s) for k, s in json.loads(text)]
+        return self.documents[key].reserve
+
+    def holds(self, key: int, other: int) -> bool:
+        text = self.raw.get(key)
+        if text is not None:
+            return f"[{other}," in text
+        return any(k == other for k, _s in self.documents[key].reserve)
+
+
+def _load(locale_id: int) -> tuple[dict[int, engine.Indexed], _Reserves]:
+    rows = list(
+        SimilarityDocument.objects.filter(locale_id=locale_id).values_list(
+            "page_id", "data", "reserve"
+        )
     )
-    return {
-        key: engine.Indexed.from_json(key, json.loads(data), json.loads(reserve))
-        for key, data, reserve in rows
+    # One parse for the whole language is much faster than one per document.
+    data = json.loads("[" + ",".join(row[1] for row in rows) + "]")
+    documents = {
+        row[0]: engine.Indexed.from_json(row[0], item) for row, item in zip(rows, data, strict=True)
     }
+    return documents, _Reserves(documents, {row[0]: row[2] for row in rows})
 
 
 def update(locale: Locale | int, page_ids: Iterable[int]) -> dict[str, int]:
@@ -188,15 +216,16 @@ def _update(locale_id: int, corpus: SimilarityCorpus, page_ids: list[int]) -> di
     p = params()
     fresh = {doc.key: doc for doc in collect(locale_id, page_ids)}
     gone = {key for key in page_ids if key not in fresh}
-    documents = _load(locale_id)
+    documents, reserves = _load(locale_id)
     for key in gone | set(fresh):
         documents.pop(key, None)
+        reserves.raw.pop(key, None)
     dirty: set[int] = set()
 
     if gone:
         for doc in documents.values():
-            if any(k in gone for k, _s in doc.reserve):
-                doc.reserve = [(k, s) for k, s in doc.reserve if k not in gone]
+            if any(reserves.holds(doc.key, k) for k in gone):
+                doc.reserve = [(k, s) for k, s in reserves.get(doc.key) if k not in gone]
                 dirty.add(doc.key)
         # A pinned page that stops qualifying leaves lists it was pinned to.
         dirty.update(
@@ -209,6 +238,7 @@ def _update(locale_id: int, corpus: SimilarityCorpus, page_ids: list[int]) -> di
         stats = engine.Stats(corpus.documents, Counter(json.loads(corpus.frequencies)))
         backend = get_backend()
         index = engine.Index(list(documents.values()), p)
+        reserves.documents = index.documents  # the same objects, plus the fresh ones
         for key, document in fresh.items():
             (counted,) = engine.count([document], p)
             doc = engine.index_document(counted, stats, p)
@@ -220,14 +250,16 @@ def _update(locale_id: int, corpus: SimilarityCorpus, page_ids: list[int]) -> di
                 if other.key == key:
                     continue
                 back = scores.get(other.key, (0.0, 0.0))[1]
-                present = any(k == key for k, _s in other.reserve)
+                if back < p.min_score and not reserves.holds(other.key, key):
+                    continue  # neither in its reserve nor good enough to enter it
+                reserve = reserves.get(other.key)
+                present = any(k == key for k, _s in reserve)
                 qualifies = back >= p.min_score and (
-                    len(other.reserve) < p.reserve
-                    or (-back, key) < (-other.reserve[-1][1], other.reserve[-1][0])
+                    len(reserve) < p.reserve or (-back, key) < (-reserve[-1][1], reserve[-1][0])
                 )
                 if present or qualifies:
                     other.reserve = engine.merge_reserve(
-                        other.reserve, key, back if back >= p.min_score else None, p
+                        reserve, key, back if back >= p.min_score else None, p
                     )
                     dirty.add(other.key)
         documents = index.documents
@@ -240,6 +272,8 @@ def _update(locale_id: int, corpus: SimilarityCorpus, page_ids: list[int]) -> di
         )
 
     dirty &= documents.keys()
+    for key in dirty:
+        reserves.get(key)
     lists = _choose(dirty, documents, locale_id, p)
     SimilarPost.objects.filter(page_id__in=dirty | gone).delete()
     SimilarPost.objects.filter(similar_id__in=gone).delete()

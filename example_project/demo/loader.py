@@ -30,6 +30,7 @@ from ankasam_pubs.models import (
     Series,
     Topic,
 )
+from ankasam_pubs.similar import service as similar_service
 from home.models import HomePage
 
 from . import content, images
@@ -120,6 +121,9 @@ class DemoLoader:
             self.load_analysis(index, locales, data)
         self.load_authors_index(home, locales)
         self.load_expertise()
+        # Publishing already queued list updates for after the commit; a full rebuild
+        # makes the demo's lists the same however the loader was called.
+        similar_service.rebuild_all()
         return self.created
 
     def load_authors_index(self, home, locales) -> None:
