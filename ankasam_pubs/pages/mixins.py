@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils.http import content_disposition_header
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -22,17 +23,22 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..conf import pubs_settings
+from ..footnotes.citations import bare_doi
 from ..footnotes.exports import FORMATS, reference_items
 from ..footnotes.forms import NotesPageForm
 from ..footnotes.numbering import Numbering, iter_rich_texts, number_notes
+from ..seo.head import HeadInput, HeadMetadata, head_metadata
 from ..seo.share import share_links
 from ..similar.display import similar_posts
 from ..translations.live import alternate_links, live_translations
 from ..translations.status import TranslationStatusPanel
 from .article import render_article
 from .blocks import AnalysisBodyBlock
+from .citation import CITE_FORMATS, analysis_source, author_name, citations, cite
 from .jsonld import article_jsonld
 from .listing import build_listing, published_analyses
+from .text import plain_text, reading_minutes, reading_time_label
+from .validators import validate_doi
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,13 @@ def authors_index_for(locale_id: int):
 ANALYSIS_AUTHORS = "analysis_authors"
 # Related name a concrete analysis page gives its notes (see AbstractNote).
 NOTES = "notes"
+
+
+def _site_name(page, request) -> str:
+    site = getattr(request, "_ankasam_pubs_site", None)
+    if site is None:
+        site = request._ankasam_pubs_site = page.get_site() or False
+    return site.site_name if site and site.site_name else ""
 
 
 class PubsPageMixin:
@@ -125,6 +138,28 @@ class AnalysisPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
         related_name="+",
     )
     body = StreamField(AnalysisBodyBlock(), blank=True, verbose_name=_("body"))
+    series_number = models.CharField(
+        _("number in series"),
+        max_length=40,
+        blank=True,
+        help_text=_('Shown with the series name, e.g. "2023/14" for "Analysis 2023/14".'),
+    )
+    doi = models.CharField(
+        _("DOI"),
+        max_length=200,
+        blank=True,
+        validators=[validate_doi],
+        help_text=_('The analysis\'s own DOI, e.g. "10.12345/ankasam.2023.14".'),
+    )
+    pdf = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("PDF version"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Offered for download and to Google Scholar."),
+    )
     topics = ParentalManyToManyField("ankasam_pubs.Topic", blank=True, verbose_name=_("topics"))
     regions = ParentalManyToManyField("ankasam_pubs.Region", blank=True, verbose_name=_("regions"))
 
@@ -134,6 +169,7 @@ class AnalysisPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
         MultiFieldPanel(
             [
                 FieldPanel("series"),
+                FieldPanel("series_number"),
                 FieldPanel("publication_date"),
                 FieldPanel("topics"),
                 FieldPanel("regions"),
@@ -142,6 +178,12 @@ class AnalysisPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
         ),
         FieldPanel("lead_image"),
         FieldPanel("body"),
+    ]
+    promote_panels = Page.promote_panels + [
+        MultiFieldPanel(
+            [FieldPanel("doi"), FieldPanel("pdf")],
+            heading=_("Identifiers and files"),
+        )
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -179,6 +221,102 @@ class AnalysisPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
         filename = f"{self.slug}-references.{extension}"
         response["Content-Disposition"] = content_disposition_header(True, filename)
         return response
+
+    @path("cite/<str:export_format>/", name="cite")
+    def cite_export(self, request, export_format: str):
+        """This analysis as a reference: Chicago or APA text, BibTeX, RIS or CSL-JSON."""
+        if export_format not in CITE_FORMATS:
+            raise Http404
+        content_type, extension = CITE_FORMATS[export_format]
+        source = self.get_citation_source(request)
+        language = self.locale.language_code
+        body = cite(source, export_format, language, citation_id=self.citation_key())
+        response = HttpResponse(body, content_type=content_type)
+        filename = f"{self.slug}-{export_format}.{extension}"
+        response["Content-Disposition"] = content_disposition_header(True, filename)
+        response["Content-Language"] = language
+        return response
+
+    def citation_key(self) -> str:
+        credits = [c for c in self.get_authors() if c.role != "translator"]
+        family = author_name(credits[0].author).family if credits else ""
+        stem = slugify(family or self.slug.split("-")[0], allow_unicode=False) or "analysis"
+        return f"{stem}-{self.publication_date.year}"
+
+    def get_citation_source(self, request, credits=None):
+        credits = self.get_authors() if credits is None else credits
+        series = self.series
+        return analysis_source(
+            title=self.title,
+            authors=[author_name(c.author) for c in credits if c.role != "translator"],
+            date=self.publication_date,
+            url=self.get_full_url(request) or "",
+            series=series.name if series else "",
+            series_number=self.series_number,
+            publisher=pubs_settings.ORGANISATION_NAME or _site_name(self, request),
+            doi=self.doi,
+        )
+
+    def get_cite_links(self) -> list[tuple[str, str]]:
+        return [
+            (label, self.url + self.reverse_subpage("cite", args=[key]))
+            for key, label in (("bibtex", "BibTeX"), ("ris", "RIS"), ("csl-json", "CSL-JSON"))
+        ]
+
+    def absolute_url(self, request, path: str) -> str:
+        """``path`` on this page's site (the host its canonical URL uses), so every URL
+        in the head agrees with the canonical one."""
+        if path.startswith(("http://", "https://")):
+            return path
+        parts = self.get_url_parts(request)  # site root paths are cached on the request
+        if parts is not None and parts[1]:
+            return parts[1] + path
+        return request.build_absolute_uri(path)
+
+    def is_public_for_scholar(self, request) -> bool:
+        """Live, not a preview, no view restriction on it or an ancestor."""
+        if not self.live or getattr(request, "is_preview", False):
+            return False
+        return not self.get_view_restrictions().exists()
+
+    def get_head_metadata(self, request, credits, translations, numbering) -> HeadMetadata:
+        url = self.get_full_url(request) or ""
+        image_url = image_alt = ""
+        if self.lead_image_id:
+            image = self.lead_image
+            image_url = self.absolute_url(request, image.get_rendition("fill-1200x630").url)
+            image_alt = getattr(image, "default_alt_text", "") or image.title
+        series = self.series
+        references = [source for _id, source in reference_items(numbering)]
+        return head_metadata(
+            HeadInput(
+                title=self.seo_title or self.title,
+                url=url,
+                language=self.locale.language_code,
+                description=self.search_description or self.summary,
+                site_name=_site_name(self, request),
+                publisher=pubs_settings.ORGANISATION_NAME or _site_name(self, request),
+                is_report=bool(series and series.is_report),
+                series=series.name if series else "",
+                series_number=self.series_number,
+                published=self.publication_date,
+                online=self.first_published_at,
+                modified=self.last_published_at,
+                authors=[
+                    (c.author.display_name, self.absolute_url(request, c.url) if c.url else None)
+                    for c in credits
+                    if c.role != "translator"
+                ],
+                topics=[topic.name for topic in self.topics.all()],
+                image_url=image_url,
+                image_alt=image_alt,
+                translations=[version.language_code for version in translations],
+                doi=bare_doi(self.doi),
+                pdf_url=self.absolute_url(request, self.pdf.url) if self.pdf_id else "",
+                references=references,
+            ),
+            scholar=self.is_public_for_scholar(request),
+        )
 
     def get_share_links(self, request) -> list:
         if not self.live or getattr(request, "is_preview", False):
@@ -219,10 +357,21 @@ class AnalysisPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["credits"] = credits = self.get_authors()
-        context["article_jsonld"] = article_jsonld(self, credits, request)
+        numbering = self.get_numbering()
+        context["article_jsonld"] = article_jsonld(
+            self, credits, request, context["translations"], numbering
+        )
         context["topics"] = list(self.topics.all())
         context["regions"] = list(self.regions.all())
         context["article"] = render_article(self, request)
         context["share_links"] = self.get_share_links(request)
         context["similar_posts"] = similar_posts(self, request)
+        context["head"] = self.get_head_metadata(
+            request, credits, context["translations"], numbering
+        )
+        language = self.locale.language_code
+        context["citations"] = citations(self.get_citation_source(request, credits), language)
+        context["cite_links"] = self.get_cite_links()
+        minutes = reading_minutes(plain_text(self.body.raw_data), language)
+        context["reading_time"] = reading_time_label(minutes, language)
         return context

@@ -7,8 +7,6 @@ qualifying pages this module returns.
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterable
 
 from django.apps import apps
@@ -16,9 +14,8 @@ from django.db.models import Prefetch, QuerySet
 from wagtail.models import Page
 
 from ..conf import pubs_settings
+from ..pages.text import plain_text
 from .engine import DEFAULT_WEIGHTS, Document, Params
-
-_TAG = re.compile(r"<[^>]+>")
 
 
 def analysis_models() -> list[type[Page]]:
@@ -51,33 +48,6 @@ def qualifying(model: type[Page], locale_id: int | None = None) -> QuerySet:
     if locale_id is not None:
         queryset = queryset.filter(locale_id=locale_id)
     return queryset
-
-
-def _strings(value) -> Iterable[str]:
-    """The text inside a StreamField's raw data, skipping block ids, types and URLs."""
-    if isinstance(value, str):
-        if value and not value.startswith(("http://", "https://", "mailto:")):
-            yield value
-    elif isinstance(value, dict):
-        if "type" in value and "value" in value:
-            yield from _strings(value["value"])
-        else:
-            for key, item in value.items():
-                if key not in ("id", "type", "format", "cell", "mergedCells"):
-                    yield from _strings(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _strings(item)
-
-
-def plain_text(raw_stream) -> str:
-    """Readable text of a StreamField's raw data, rich text tags removed."""
-    parts = []
-    for text in _strings(list(raw_stream or ())):
-        if "<" in text:
-            text = _TAG.sub(" ", text)
-        parts.append(html.unescape(text))
-    return "\n".join(parts)
 
 
 def _authors_relation(model) -> str | None:

@@ -1,0 +1,277 @@
+"""How an analysis leaves the site: head metadata, Google Scholar tags, JSON-LD,
+"Cite this analysis", identifiers and reading time, each output parsed and checked."""
+
+import datetime
+import json
+from html.parser import HTMLParser
+
+import bibtexparser
+import pytest
+import rispy
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+
+from ankasam_pubs.models import AnalysisAuthor, Series, Topic
+from ankasam_pubs.pages.text import reading_minutes, reading_time_label
+from tests.factories import analysis, author, paragraphs, ref, restrict, source, term, translate
+
+pytestmark = pytest.mark.django_db
+
+XSS = '</script><script>alert("x")</script> "quoted" & <b>'
+
+
+class Head(HTMLParser):
+    """Collects <meta>, <link> and JSON-LD scripts of a page."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.meta: list[tuple[str, str]] = []
+        self.links: list[dict] = []
+        self.jsonld: list[str] = []
+        self._in_jsonld = False
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and "content" in attrs:
+            self.meta.append((attrs.get("name") or attrs.get("property"), attrs["content"]))
+        elif tag == "link":
+            self.links.append(attrs)
+        elif tag == "script" and attrs.get("type") == "application/ld+json":
+            self._in_jsonld = True
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_jsonld = False
+
+    def handle_data(self, data):
+        if self._in_jsonld:
+            self.jsonld.append(data)
+
+    def values(self, name):
+        return [content for key, content in self.meta if key == name]
+
+
+@pytest.fixture
+def settings_org(settings):
+    settings.ANKASAM_PUBS = {"ORGANISATION_NAME": "Centre for Testing"}
+
+
+@pytest.fixture
+def rich(tree, settings_org):
+    """An analysis with three credits (one a translator), notes, topics, DOI, PDF."""
+    index = tree["index"]["en"]
+    demir = author("ayse-demir", display_name_en="Ayşe Demir", sort_name="Demir, Ayşe")
+    petrov = author("ivan-petrov", display_name_en="Ivan Petrov")
+    tr_author = author("translator", display_name_en="Tülay Çevirmen")
+    series = term(Series, "analysis", name_en="Analysis")
+    topic = term(Topic, "energy", name_en="Energy")
+    pdf = get_document_model().objects.create(
+        title="PDF", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="analysis.pdf")
+    )
+    page = analysis(
+        index,
+        "Gas in Winter",
+        authors=[demir, petrov],
+        series=series,
+        series_number="2023/14",
+        doi="https://doi.org/10.12345/ankasam.2023.14",
+        pdf=pdf,
+        topics=[topic],
+        date=datetime.date(2023, 3, 17),
+        summary="Storage decides the winter.",
+        body=paragraphs(
+            f"<p>First{ref('a')} and second{ref('b')} and again{ref('a')}.</p>",
+            "<p>" + "word " * 700 + "</p>",
+        ),
+        notes=[
+            {"uid": "a", "sources": [source("Gas Storage Report", authors="Kaya, Deniz")]},
+            {"uid": "b", "sources": [source("Pipelines; Politics", url="https://ex.org/p")]},
+        ],
+    )
+    page.analysis_authors.add(AnalysisAuthor(author=tr_author, role="translator", sort_order=2))
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def head_of(client, page):
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return Head(response.content.decode())
+
+
+def test_canonical_description_opengraph_and_twitter(client, rich, tree):
+    tr = translate(rich, tree["locales"]["tr"], title="Kışın Gaz")
+    translate(rich, tree["locales"]["ru"], title="Газ зимой", live=False)
+    head = head_of(client, rich)
+    canonical = [link["href"] for link in head.links if link.get("rel") == "canonical"]
+    assert canonical == [rich.get_full_url()]
+    assert head.values("description") == ["Storage decides the winter."]
+    assert head.values("og:type") == ["article"]
+    assert head.values("og:url") == [rich.get_full_url()]
+    assert head.values("og:locale") == ["en_GB"]
+    assert head.values("og:locale:alternate") == ["tr_TR"]  # the Russian draft is not
+    assert head.values("article:published_time") == ["2023-03-17"]
+    assert len(head.values("article:author")) == 2
+    assert head.values("article:tag") == ["Energy"]
+    assert head.values("twitter:card") == ["summary"]
+    assert tr.url
+
+
+def test_google_scholar_tags(client, rich):
+    head = head_of(client, rich)
+    assert head.values("citation_title") == ["Gas in Winter"]
+    assert head.values("citation_author") == ["Ayşe Demir", "Ivan Petrov"]  # not the translator
+    assert head.values("citation_publication_date") == ["2023/03/17"]
+    (online,) = head.values("citation_online_date")
+    datetime.datetime.strptime(online, "%Y/%m/%d")
+    assert head.values("citation_language") == ["en"]
+    assert head.values("citation_publisher") == ["Centre for Testing"]
+    assert head.values("citation_doi") == ["10.12345/ankasam.2023.14"]
+    (pdf,) = head.values("citation_pdf_url")
+    assert pdf.startswith("http") and pdf.endswith(".pdf")
+    references = head.values("citation_reference")
+    assert len(references) == 2  # two distinct works, the repeated one once
+    assert "citation_title=Gas Storage Report" in references[0]
+    assert "citation_author=Kaya, Deniz" in references[0]
+    assert "citation_title=Pipelines, Politics" in references[1]  # no stray separator
+    assert head.values("citation_technical_report_institution") == []
+
+
+def test_report_series_tags(client, rich):
+    Series.objects.filter(pk=rich.series_id).update(is_report=True)
+    head = head_of(client, rich)
+    assert head.values("citation_technical_report_institution") == ["Centre for Testing"]
+    assert head.values("citation_technical_report_number") == ["2023/14"]
+    (data,) = head.jsonld
+    assert json.loads(data)["@type"] == "Report"
+
+
+def test_scholar_tags_only_on_live_public_pages(rf, rich, client):
+    restrict(rich)
+    # Rendered directly (as after the password form): still no Scholar tags.
+    request = rf.get(rich.url)
+    html = rich.serve(request).render().content.decode()
+    head = Head(html)
+    assert head.values("citation_title") == []
+    assert head.values("og:title") == ["Gas in Winter"]
+
+
+def test_no_scholar_tags_in_previews(rich, rf):
+    request = rf.get("/")
+    request.is_preview = True
+    request.user = None
+    html = rich.make_preview_request(request).render().content.decode()
+    assert 'name="citation_title"' not in html
+
+
+def test_jsonld_parses_and_links_translations(client, rich, tree):
+    tr = translate(rich, tree["locales"]["tr"], title="Kışın Gaz")
+    translate(rich, tree["locales"]["ru"], title="Газ зимой", live=False)
+    (data,) = head_of(client, rich).jsonld
+    article = json.loads(data)
+    assert article["@type"] == "ScholarlyArticle"
+    assert article["inLanguage"] == "en"
+    assert [a["name"] for a in article["author"]] == ["Ayşe Demir", "Ivan Petrov"]
+    assert article["publisher"] == {"@type": "Organization", "name": "Centre for Testing"}
+    assert article["isPartOf"]["position"] == "2023/14"
+    assert article["about"] == [{"@type": "Thing", "name": "Energy"}]
+    assert article["identifier"]["value"] == "10.12345/ankasam.2023.14"
+    assert [c["name"] for c in article["citation"]] == ["Gas Storage Report", "Pipelines; Politics"]
+    assert [v["inLanguage"] for v in article["workTranslation"]] == ["tr"]
+    (tr_data,) = head_of(client, tr).jsonld
+    assert json.loads(tr_data)["translationOfWork"]["url"] == rich.get_full_url()
+
+
+def test_jsonld_and_meta_survive_hostile_titles(client, tree, settings_org):
+    page = analysis(tree["index"]["en"], XSS, summary=XSS)
+    html = client.get(page.url).content.decode()
+    assert "<script>alert" not in html
+    head = Head(html)
+    (data,) = head.jsonld
+    assert json.loads(data)["headline"] == XSS
+    assert head.values("citation_title") == [XSS]
+    assert head.values("description") == [" ".join(XSS.split())]
+
+
+def test_cite_this_analysis_on_the_page(client, rich):
+    html = client.get(rich.url).content.decode()
+    assert "Cite this analysis" in html
+    assert (
+        "Demir, Ayşe, and Ivan Petrov. <i>Gas in Winter</i>. Analysis 2023/14. "
+        "Centre for Testing, March 17, 2023." in html
+    )
+    assert "Demir, A., &amp; Petrov, I. (2023, March 17). <i>Gas in Winter</i> " in html
+    for fmt in ("bibtex", "ris", "csl-json"):
+        assert f"{rich.url}cite/{fmt}/" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "chicago", "apa"),
+    [
+        ("tr", "Merkez, 17 Mart 2023.", "(2023, 17 Mart)."),
+        ("ru", "Merkez, 17 марта 2023.", "(2023, 17 марта)."),
+    ],
+)
+def test_citations_in_the_readers_language(client, rich, tree, settings, language, chicago, apa):
+    settings.ANKASAM_PUBS = {"ORGANISATION_NAME": "Merkez"}
+    version = translate(rich, tree["locales"][language], title="Başlık")
+    text = client.get(version.url + "cite/chicago/").content.decode()
+    assert chicago in text
+    assert client.get(version.url + "cite/apa/").content.decode().count(apa) == 1
+
+
+def test_cite_downloads_parse(client, rich):
+    response = client.get(rich.url + "cite/bibtex/")
+    assert response["Content-Type"].startswith("application/x-bibtex")
+    assert "attachment" in response["Content-Disposition"]
+    library = bibtexparser.parse_string(response.content.decode())
+    assert not library.failed_blocks
+    (entry,) = library.entries
+    assert entry.entry_type == "techreport"
+    assert entry.key == "demir_2023"
+    assert entry["number"] == "2023/14"
+    assert entry["doi"] == "10.12345/ankasam.2023.14"
+    assert entry["institution"] == "Centre for Testing"
+
+    (record,) = rispy.loads(client.get(rich.url + "cite/ris/").content.decode())
+    assert record["type_of_reference"] == "RPRT"
+    assert record["authors"] == ["Demir, Ayşe", "Petrov, Ivan"]
+    assert record["doi"] == "10.12345/ankasam.2023.14"
+
+    (item,) = json.loads(client.get(rich.url + "cite/csl-json/").content)
+    assert item["type"] == "report"
+    assert item["author"][0] == {"family": "Demir", "given": "Ayşe"}
+    assert item["issued"] == {"date-parts": [[2023, 3, 17]]}
+    assert client.get(rich.url + "cite/docx/").status_code == 404
+
+
+def test_doi_is_validated(tree):
+    page = analysis(tree["index"]["en"], "DOI")
+    for good in ("10.1234/abc", "doi:10.1234/abc.1", "https://doi.org/10.12345/x-y"):
+        page.doi = good
+        page.full_clean()
+    for bad in ("10.12/abc", "not a doi", "https://example.org/10.1234/abc"):
+        page.doi = bad
+        with pytest.raises(ValidationError, match="not a DOI"):
+            page.full_clean()
+
+
+def test_series_number_identifiers_and_reading_time_on_the_page(client, rich):
+    html = client.get(rich.url).content.decode()
+    assert "Analysis 2023/14" in html
+    assert 'href="https://doi.org/10.12345/ankasam.2023.14"' in html
+    assert "4 min read" in html  # 700+ words at 230 a minute
+
+
+def test_reading_time_in_the_readers_language():
+    assert reading_minutes("word " * 10, "en") == 1
+    assert reading_minutes("word " * 461, "en") == 3
+    assert reading_minutes("слово " * 361, "ru") == 3
+    assert reading_time_label(1, "en") == "1 min read"
+    assert reading_time_label(3, "tr") == "3 dakikalık okuma"
+    assert reading_time_label(1, "ru") == "1 минута чтения"
+    assert reading_time_label(3, "ru") == "3 минуты чтения"
+    assert reading_time_label(5, "ru") == "5 минут чтения"
