@@ -149,7 +149,10 @@ def test_profile_atom_feed(client, tree, authors_index):
     feed = ElementTree.fromstring(response.content)
     entries = feed.findall(f"{ATOM}entry")
     assert [e.find(f"{ATOM}title").text for e in entries] == ["First <b>one</b>"]
-    assert entries[0].find(f"{ATOM}summary").text == "Dek & more"
+    summary = entries[0].find(f"{ATOM}summary")
+    # type="html": the typed "&" arrives as the HTML entity, so readers show it as text.
+    assert summary.get("type") == "html"
+    assert summary.text == "Dek &amp; more"
     assert entries[0].find(f"{ATOM}author/{ATOM}name").text == "Feedy Writer"
 
 

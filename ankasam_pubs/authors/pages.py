@@ -17,6 +17,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel
@@ -26,6 +27,7 @@ from wagtail.models import Page
 from ..conf import pubs_settings
 from ..pages.listing import published_analyses, with_card_data
 from ..pages.mixins import ANALYSIS_AUTHORS, PubsPageMixin
+from ..seo.feeds import item_guid
 from ..seo.jsonld import jsonld
 from ..taxonomy.models import Topic
 from .identity import person_jsonld
@@ -138,10 +140,11 @@ class AuthorIndexPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
             feed.add_item(
                 title=analysis.title,
                 link=analysis.get_full_url(request),
-                description=analysis.summary,
+                # Atom's summary is read as HTML: what an editor typed stays text.
+                description=escape(analysis.summary),
                 pubdate=analysis.first_published_at,
                 updateddate=analysis.last_published_at,
-                unique_id=analysis.get_full_url(request),
+                unique_id=item_guid(analysis.translation_key, self.locale.language_code),
                 author_name=", ".join(
                     credit.author.display_name for credit in analysis.analysis_authors.all()
                 ),

@@ -27,6 +27,7 @@ from ..footnotes.citations import bare_doi
 from ..footnotes.exports import FORMATS, reference_items
 from ..footnotes.forms import NotesPageForm
 from ..footnotes.numbering import Numbering, iter_rich_texts, number_notes
+from ..seo.feeds import feed_links
 from ..seo.head import HeadInput, HeadMetadata, head_metadata
 from ..seo.share import share_links
 from ..similar.display import similar_posts
@@ -78,6 +79,7 @@ class PubsPageMixin:
         context["ankasam_pubs_stylesheet"] = pubs_settings.STYLESHEET
         context["translations"] = live_translations(self)
         context["alternates"] = alternate_links(self, context["translations"], request)
+        context["feed_links"] = feed_links(self)
         return context
 
 

@@ -25,6 +25,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
+    # The app's read API (docs/reference/api.md) runs on Wagtail's API v2 and DRF.
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
