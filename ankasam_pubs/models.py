@@ -2,6 +2,7 @@
 
 from .authors.models import AuthorProfile
 from .footnotes.models import AbstractNote, CitationSettings
+from .importers.wordpress.models import ImportedWordPressItem
 from .pages.models import (
     AbstractAnalysisAuthor,
     AnalysisAuthor,
@@ -26,6 +27,7 @@ __all__ = [
     "AbstractNote",
     "AnalysisNote",
     "CitationSettings",
+    "ImportedWordPressItem",
     "AnalysisAuthor",
     "AnalysisIndexPage",
     "AnalysisPage",

@@ -25,6 +25,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _peak_rss_mib() -> float:
+    """This process's peak RSS. Linux's ``VmHWM`` belongs to the process image;
+    ``ru_maxrss`` would also count the parent's RSS at fork (it survives ``exec``)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
