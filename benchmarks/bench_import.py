@@ -16,12 +16,12 @@ from __future__ import annotations
 import json
 import os
 import random
-import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchmarks.steps import peak_rss_mib, run_child
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,19 +36,6 @@ WORDS = {
 }
 CATEGORIES = ["economy", "security", "energy", "black-sea", "caucasus", "commentary"]
 TAGS = ["grain", "ports", "gas", "shipping", "sanctions", "insurance", "transit"]
-
-
-def _peak_rss_mib() -> float:
-    """This process's peak RSS. Linux's ``VmHWM`` belongs to the process image; ``ru_maxrss``
-    would also count the parent's RSS at fork (it survives ``exec``)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _sentence(rng: random.Random, language: str, words: int = 14) -> str:
@@ -216,7 +203,7 @@ def import_step(export: str, index_id: int, uploads: str) -> dict:
     report = WordPressImporter(export, Page.objects.get(pk=index_id), uploads=uploads).run()
     return {
         "seconds": time.perf_counter() - started,
-        "peak_rss_mib": _peak_rss_mib(),
+        "peak_rss_mib": peak_rss_mib(),
         "counts": report.counts(),
         "notes": report.notes["imported"],
         "problems": len(report.issues),
@@ -230,23 +217,7 @@ def read_step(export: str) -> dict:
     started = time.perf_counter()
     count = sum(1 for _item in WxrReader(export))
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "items": count, "peak_rss_mib": _peak_rss_mib()}
-
-
-def _child(*args: str) -> dict:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "example_project"), str(ROOT)])
-    done = subprocess.run(  # noqa: S603 - our own module, fixed arguments
-        [sys.executable, "-m", "benchmarks.bench_import", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode:
-        raise RuntimeError(f"bench_import {args[0]} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return {"seconds": seconds, "items": count, "peak_rss_mib": peak_rss_mib()}
 
 
 # -- in the benchmark process -------------------------------------------------------------
@@ -267,9 +238,13 @@ def run(*, quick: bool) -> list[dict]:
         export, uploads = Path(tmp) / "export.xml", Path(tmp) / "uploads"
         write_export(export, uploads, posts)
         size_mib = export.stat().st_size / 2**20
-        reading = _child("read", str(export))
-        first = _child("import", str(export), str(index.pk), str(uploads))
-        second = _child("import", str(export), str(index.pk), str(uploads))
+        reading = run_child("benchmarks.bench_import", "read", str(export))
+        first = run_child(
+            "benchmarks.bench_import", "import", str(export), str(index.pk), str(uploads)
+        )
+        second = run_child(
+            "benchmarks.bench_import", "import", str(export), str(index.pk), str(uploads)
+        )
     if first["counts"]["created"] != posts or second["counts"]["unchanged"] != posts:
         raise RuntimeError(f"unexpected import counts: {first['counts']}, {second['counts']}")
     label = f"{posts:,} posts, en/tr/ru, {size_mib:.1f} MiB"

@@ -15,43 +15,13 @@ from __future__ import annotations
 
 import json
 import os
-import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
 
+from benchmarks.steps import peak_rss_mib, run_child, same_cluster_precision
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _peak_rss_mib() -> float:
-    """This process's peak RSS. Linux's ``VmHWM`` belongs to the process image;
-    ``ru_maxrss`` would also count the parent's RSS at fork (it survives ``exec``)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _child(*args: str) -> dict:
-    """Run one step of this module in a fresh process; return its JSON line."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "example_project"), str(ROOT)])
-    done = subprocess.run(  # noqa: S603 - our own module, fixed arguments
-        [sys.executable, "-m", "benchmarks.bench_similar", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode:
-        raise RuntimeError(f"bench_similar {args} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 # -- steps run in a child process ---------------------------------------------------------
@@ -62,23 +32,15 @@ def engine_step(n: int) -> dict:
     from benchmarks.corpus import generate
 
     documents, labels = generate(n)
-    base = _peak_rss_mib()
+    base = peak_rss_mib()
     started = time.perf_counter()
     _stats, indexed = engine.build(documents, engine.Params())
     seconds = time.perf_counter() - started
-    by_key = {d.key: d for d in indexed}
-    params = engine.Params()
-    sample = indexed[: min(len(indexed), 2000)]
-    hits = total = 0
-    for doc in sample:
-        for choice in engine.select(doc, doc.reserve, by_key, params):
-            total += 1
-            hits += labels[choice.key - 1] == labels[doc.key - 1]
     return {
         "seconds": seconds,
-        "peak_rss_mib": _peak_rss_mib(),
+        "peak_rss_mib": peak_rss_mib(),
         "corpus_rss_mib": base,
-        "precision": hits / total if total else 0.0,
+        "precision": same_cluster_precision(indexed, labels, engine.Params()),
     }
 
 
@@ -100,7 +62,7 @@ def rebuild_step() -> dict:
     return {
         "seconds": time.perf_counter() - started,
         "analyses": count,
-        "peak_rss_mib": _peak_rss_mib(),
+        "peak_rss_mib": peak_rss_mib(),
     }
 
 
@@ -121,13 +83,7 @@ def taxonomy_gain(n: int = 3_000) -> list[dict]:
     ):
         params = engine.Params(weights=weights)
         _stats, indexed = engine.build(documents, params)
-        by_key = {d.key: d for d in indexed}
-        hits = total = 0
-        for doc in indexed:
-            for choice in engine.select(doc, doc.reserve, by_key, params):
-                total += 1
-                hits += labels[choice.key - 1] == labels[doc.key - 1]
-        figures[name] = hits / total if total else 0.0
+        figures[name] = same_cluster_precision(indexed, labels, params)
     return [
         {
             "name": f"similar: precision@6 with taxonomy (baseline: text only), {n:,} short docs",
@@ -258,7 +214,7 @@ def run(*, quick: bool) -> list[dict]:
     results = taxonomy_gain(1_000 if quick else 3_000)
     engine_sizes = [2_000] if quick else [10_000, 100_000]
     for n in engine_sizes:
-        step = _child("engine", str(n))
+        step = run_child("benchmarks.bench_similar", "engine", str(n))
         results += [
             {"name": f"similar: engine build, {n:,} docs", "value": step["seconds"], "unit": "s"},
             {
@@ -279,7 +235,7 @@ def run(*, quick: bool) -> list[dict]:
     results.append(
         {"name": f"similar: insert {n:,} analyses (setup)", "value": insert_seconds, "unit": "s"}
     )
-    step = _child("rebuild")
+    step = run_child("benchmarks.bench_similar", "rebuild")
     full = step["seconds"]
     results += [
         {"name": f"similar: site rebuild, {n:,} analyses", "value": full, "unit": "s"},
