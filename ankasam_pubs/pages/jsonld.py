@@ -30,7 +30,9 @@ def _cited_work(source) -> dict:
     return work
 
 
-def article_jsonld(page, credits, request, translations=(), numbering=None) -> str | None:
+def article_jsonld(
+    page, credits, request, translations=(), numbering=None, topics=None
+) -> str | None:
     """JSON-LD text for a live page, safe inside ``<script>``; None for drafts/previews.
 
     ``translations`` are the live, public language versions (the default language's
@@ -84,7 +86,7 @@ def article_jsonld(page, credits, request, translations=(), numbering=None) -> s
         data["image"] = page.absolute_url(
             request, page.lead_image.get_rendition("fill-1200x630").url
         )
-    topics = [topic.name for topic in page.topics.all()]
+    topics = [topic.name for topic in (page.topics.all() if topics is None else topics)]
     if topics:
         data["about"] = [{"@type": "Thing", "name": name} for name in topics]
     if page.pdf_id:

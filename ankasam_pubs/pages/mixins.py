@@ -281,7 +281,10 @@ class AnalysisPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
             return False
         return not self.get_view_restrictions().exists()
 
-    def get_head_metadata(self, request, credits, translations, numbering) -> HeadMetadata:
+    def get_head_metadata(
+        self, request, credits, translations, numbering, topics=None
+    ) -> HeadMetadata:
+        topics = list(self.topics.all()) if topics is None else topics
         url = self.get_full_url(request) or ""
         image_url = image_alt = ""
         if self.lead_image_id:
@@ -309,7 +312,7 @@ class AnalysisPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
                     for c in credits
                     if c.role != "translator"
                 ],
-                topics=[topic.name for topic in self.topics.all()],
+                topics=[topic.name for topic in topics],
                 image_url=image_url,
                 image_alt=image_alt,
                 translations=[version.language_code for version in translations],
@@ -360,16 +363,16 @@ class AnalysisPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
         context = super().get_context(request, *args, **kwargs)
         context["credits"] = credits = self.get_authors()
         numbering = self.get_numbering()
+        context["topics"] = topics = list(self.topics.all())
         context["article_jsonld"] = article_jsonld(
-            self, credits, request, context["translations"], numbering
+            self, credits, request, context["translations"], numbering, topics
         )
-        context["topics"] = list(self.topics.all())
         context["regions"] = list(self.regions.all())
         context["article"] = render_article(self, request)
         context["share_links"] = self.get_share_links(request)
         context["similar_posts"] = similar_posts(self, request)
         context["head"] = self.get_head_metadata(
-            request, credits, context["translations"], numbering
+            request, credits, context["translations"], numbering, topics
         )
         language = self.locale.language_code
         context["citations"] = citations(self.get_citation_source(request, credits), language)
