@@ -65,6 +65,8 @@ except ImportError:
 
         TASKS_DATABASE_APP = "django_tasks.backends.database"
         TASKS_DATABASE_BACKEND = "django_tasks.backends.database.DatabaseBackend"
+        # Before 0.8 the app itself resets its backends when TASKS changes.
+        INSTALLED_APPS.append("django_tasks")
     except ImportError:
         TASKS_DATABASE_APP = TASKS_DATABASE_BACKEND = None
 if TASKS_DATABASE_APP:
