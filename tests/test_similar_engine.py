@@ -218,3 +218,15 @@ def test_merge_reserve_keeps_the_best_in_order():
     assert engine.merge_reserve(reserve, 9, 0.45, params) == [(2, 0.5), (9, 0.45), (3, 0.4)]
     assert engine.merge_reserve(reserve, 3, None, params) == [(2, 0.5), (4, 0.3)]
     assert engine.merge_reserve(reserve, 2, 0.1, params) == [(3, 0.4), (4, 0.3), (2, 0.1)]
+
+
+def test_a_language_without_a_stemmer_is_compared_by_word_form():
+    """A host with other LANGUAGES (here German) still gets same-language lists."""
+    assert terms("HÄFEN Häfen und Straße", "de") == ["häfen", "häfen", "und", "straße"]
+    documents = [
+        engine.Document(key=1, language="de", body="Häfen Getreide Versicherung"),
+        engine.Document(key=2, language="de", body="Getreide und Häfen"),
+        engine.Document(key=3, language="de", body="Netze Sicherheit"),
+    ]
+    _stats, indexed = engine.build(documents, engine.Params())
+    assert [k for k, _s in indexed[0].reserve] == [2]

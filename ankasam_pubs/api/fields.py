@@ -6,6 +6,8 @@ whole response (``context["view"].analysis_set``), in the page's own language.
 
 from __future__ import annotations
 
+from abc import ABCMeta, abstractmethod
+
 from django.utils import translation
 from rest_framework.fields import Field
 from wagtail.api.v2.utils import get_object_detail_url
@@ -36,7 +38,7 @@ def term_data(term) -> dict:
     return {"id": term.pk, "slug": term.slug, "name": term.name}
 
 
-class PageField(Field):
+class PageField(Field, metaclass=ABCMeta):
     """A value computed from the whole page, in the page's language."""
 
     def __init__(self, **kwargs):
@@ -50,8 +52,9 @@ class PageField(Field):
         with translation.override(page.locale.language_code):
             return self.represent(page, self.context["view"].analysis_set)
 
+    @abstractmethod
     def represent(self, page, analyses):
-        raise NotImplementedError
+        """The field's value for ``page``; ``analyses`` holds what was read in bulk."""
 
 
 class TermField(PageField):

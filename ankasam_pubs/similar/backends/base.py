@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 
 from .. import engine
 
 
-class SimilarPostsBackend:
+class SimilarPostsBackend(ABC):
     """Finds each document's best candidates (its *reserve*).
 
     The service reads pages, applies pins, exclusions and diversity, and writes the
     tables; a backend only decides which candidates score how much.
     """
 
+    @abstractmethod
     def build(
         self,
         documents: Sequence[engine.Document],
@@ -23,8 +25,8 @@ class SimilarPostsBackend:
         locale_id: int = 0,
     ) -> tuple[engine.Stats, list[engine.Indexed]]:
         """Statistics, vectors and reserves of one language's qualifying analyses."""
-        raise NotImplementedError
 
+    @abstractmethod
     def reserve_for(
         self,
         doc: engine.Indexed,
@@ -36,4 +38,3 @@ class SimilarPostsBackend:
     ) -> list[tuple[int, float]]:
         """The reserve of a page that was just published or changed; ``scores`` holds the
         in-process scores against every other page (``Index.scores_against``)."""
-        raise NotImplementedError
