@@ -10,6 +10,8 @@ class AnkasamPubsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the system checks)
-        from .similar import signals
+        from .caching import signals as caching_signals
+        from .similar import signals as similar_signals
 
-        signals.connect()
+        similar_signals.connect()
+        caching_signals.connect()

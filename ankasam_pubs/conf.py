@@ -54,6 +54,27 @@ OPTIONS: dict[str, Option] = {
         nullable=True,
         minimum=0,
     ),
+    "CACHE_MAX_AGE": Option(
+        300,
+        (int,),
+        "Seconds browsers and shared caches may reuse a public page read anonymously "
+        "(Cache-Control max-age); 0 makes them revalidate every time (ETag).",
+        minimum=0,
+    ),
+    "CACHE_SHARED_MAX_AGE": Option(
+        None,
+        (int,),
+        "Seconds a shared cache (CDN, Varnish) may keep a public page (s-maxage); set it "
+        "high when wagtail.contrib.frontend_cache purges on publish. None omits it.",
+        nullable=True,
+        minimum=0,
+    ),
+    "PURGE_RELATED": Option(
+        True,
+        (bool,),
+        "With wagtail.contrib.frontend_cache installed, purge every URL an analysis "
+        "appears on (translations, indexes, authors, feeds, sitemap, API, similar posts).",
+    ),
     "SHARE_NETWORKS": Option(
         ["x", "facebook", "linkedin", "telegram", "whatsapp", "vk", "email"],
         (list, tuple),

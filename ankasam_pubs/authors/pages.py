@@ -24,6 +24,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 
+from ..caching.headers import finish_response
 from ..conf import pubs_settings
 from ..pages.listing import published_analyses, with_card_data
 from ..pages.mixins import ANALYSIS_AUTHORS, PubsPageMixin
@@ -46,6 +47,10 @@ class AuthorIndexPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
 
     class Meta:
         abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        # Every route (experts, profiles, their feeds) gets cache headers.
+        return finish_response(self, request, super().serve(request, *args, **kwargs))
 
     # -- urls ------------------------------------------------------------------------
     def profile_url(self, profile: AuthorProfile) -> str:

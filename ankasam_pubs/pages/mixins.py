@@ -22,6 +22,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..caching.headers import finish_response, is_restricted
 from ..conf import pubs_settings
 from ..footnotes.citations import bare_doi
 from ..footnotes.exports import FORMATS, reference_items
@@ -82,6 +83,10 @@ class PubsPageMixin:
         context["feed_links"] = feed_links(self)
         return context
 
+    def serve(self, request, *args, **kwargs):
+        # Cache-Control, Vary, Content-Language and ETag (ankasam_pubs.caching.headers).
+        return finish_response(self, request, super().serve(request, *args, **kwargs))
+
 
 class AnalysisIndexPageMixin(PubsPageMixin, models.Model):
     """Lists live, public analyses of its own language, newest first, with filters."""
@@ -104,6 +109,11 @@ class AnalysisIndexPageMixin(PubsPageMixin, models.Model):
 
     def get_analyses(self):
         return published_analyses(self.get_analysis_model(), locale_id=self.locale_id, within=self)
+
+    def get_cached_paths(self) -> list[str]:
+        """The listing and its numbered pages, for front-end cache purges."""
+        pages = -(-self.get_analyses().count() // pubs_settings.INDEX_PAGE_SIZE)
+        return ["/"] + [f"/?page={number}" for number in range(2, pages + 1)]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -202,6 +212,18 @@ class AnalysisPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
     class Meta:
         abstract = True
 
+    def serve(self, request, *args, **kwargs):
+        # Every route (the page, its cite/ and references/ exports) gets cache headers.
+        return finish_response(self, request, super().serve(request, *args, **kwargs))
+
+    def get_cached_paths(self) -> list[str]:
+        """The page and its exports, for front-end cache purges."""
+        return (
+            ["/"]
+            + [self.reverse_subpage("cite", args=[key]) for key in CITE_FORMATS]
+            + [self.reverse_subpage("references", args=[key]) for key in FORMATS]
+        )
+
     def get_notes(self) -> list:
         related = getattr(self, NOTES, None)
         return list(related.all()) if related is not None else []
@@ -279,7 +301,7 @@ class AnalysisPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
         """Live, not a preview, no view restriction on it or an ancestor."""
         if not self.live or getattr(request, "is_preview", False):
             return False
-        return not self.get_view_restrictions().exists()
+        return not is_restricted(self, request)
 
     def get_head_metadata(
         self, request, credits, translations, numbering, topics=None

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from wagtail.models import Locale, Page
@@ -30,6 +31,34 @@ from .models import (
 )
 
 Progress = Callable[[str, int, int], None]
+
+#: Sent after the commit that changed what some analyses show as similar posts, with
+#: ``page_ids`` (a set): the front-end cache purge listens (ankasam_pubs.caching).
+similar_lists_changed = Signal()
+
+
+def _shown(page_ids: Iterable[int] | None, locale_id: int) -> dict[int, list[int]]:
+    """The stored lists (similar page ids in rank order) of some pages or a language."""
+    rows = SimilarPost.objects.order_by("page_id", "rank")
+    if page_ids is None:
+        rows = rows.filter(page__locale_id=locale_id)
+    else:
+        rows = rows.filter(page_id__in=page_ids)
+    shown: dict[int, list[int]] = defaultdict(list)
+    for page_id, similar_id in rows.values_list("page_id", "similar_id"):
+        shown[page_id].append(similar_id)
+    return shown
+
+
+def _announce(before: dict[int, list[int]], lists: dict[int, list[engine.Choice]]) -> None:
+    after = {key: [choice.key for choice in choices] for key, choices in lists.items()}
+    changed = {
+        key for key in before.keys() | after.keys() if before.get(key, []) != after.get(key, [])
+    }
+    if changed:
+        transaction.on_commit(
+            lambda: similar_lists_changed.send(sender=SimilarPost, page_ids=changed)
+        )
 
 
 def get_backend():
@@ -137,6 +166,7 @@ def rebuild(locale: Locale | int, progress: Progress | None = None) -> int:
     lists = _choose(by_key, by_key, locale_id, p)
     _stage(progress, "write", 0, 1)
     with transaction.atomic():
+        _announce(_shown(None, locale_id), lists)
         SimilarPost.objects.filter(page__locale_id=locale_id).delete()
         SimilarityDocument.objects.filter(locale_id=locale_id).delete()
         SimilarityDocument.objects.bulk_create(
@@ -275,6 +305,8 @@ def _update(locale_id: int, corpus: SimilarityCorpus, page_ids: list[int]) -> di
     for key in dirty:
         reserves.get(key)
     lists = _choose(dirty, documents, locale_id, p)
+    # Lists of pages that hold a gone page are all in ``dirty`` (reserve or pin).
+    _announce(_shown(dirty | gone, locale_id), lists)
     SimilarPost.objects.filter(page_id__in=dirty | gone).delete()
     SimilarPost.objects.filter(similar_id__in=gone).delete()
     SimilarityDocument.objects.filter(page_id__in=gone | set(fresh)).delete()

@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
+    # Purges a CDN/Varnish on publish when WAGTAILFRONTENDCACHE names a backend (none here).
+    "wagtail.contrib.frontend_cache",
     # The app's read API (docs/reference/api.md) runs on Wagtail's API v2 and DRF.
     "wagtail.api.v2",
     "rest_framework",

@@ -1,0 +1,1 @@
+"""HTTP caching of reader pages and front-end cache purging when analyses change."""

@@ -1,0 +1,136 @@
+"""Which cached URLs change when an analysis changes, and purging them.
+
+Wagtail's ``wagtail.contrib.frontend_cache`` purges a page's own URLs when it is
+published or unpublished. An analysis also appears in many other places a
+front-end cache (Varnish, Cloudflare, CloudFront…) keeps: its other language
+versions (their language switcher), the index pages above it and their filtered
+views, its authors' profiles and feeds, the language's feeds, the sitemap, the API,
+and other analyses' similar posts. :func:`analysis_urls` lists them (a pure read of
+the database); the signal handlers in :mod:`.signals` send them to the host's
+configured backends after the commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.apps import apps
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from wagtail.models import Page
+
+from ..conf import pubs_settings
+from ..seo.feeds import ATOM, RSS, feed_url
+
+
+def purging_enabled() -> bool:
+    """Wagtail's front-end cache app is installed, has a backend, and we may use it."""
+    return (
+        pubs_settings.PURGE_RELATED
+        and apps.is_installed("wagtail.contrib.frontend_cache")
+        and bool(
+            getattr(settings, "WAGTAILFRONTENDCACHE", None)
+            or getattr(settings, "WAGTAILFRONTENDCACHE_LOCATION", None)
+        )
+    )
+
+
+def page_urls(page: Page, cache_object=None) -> list[str]:
+    """A page's full URL and its ``get_cached_paths()`` variants (none if unroutable)."""
+    url = page.get_full_url(cache_object)
+    if not url:
+        return []
+    return [url + path.lstrip("/") for path in page.specific_deferred.get_cached_paths()]
+
+
+def _reverse(name: str, *args) -> str | None:
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:  # the host did not include ankasam_pubs.urls (or the API)
+        return None
+
+
+def _site_paths(page, language: str, terms: list[tuple[str, str]]) -> list[str]:
+    """Feeds, sitemap and API paths that list analyses of ``language``."""
+    paths = [_reverse("ankasam_pubs:sitemap")]
+    for kind, slug in [(None, ""), *terms]:
+        for fmt in (RSS, ATOM):
+            try:
+                paths.append(feed_url(language, fmt, kind, slug))
+            except NoReverseMatch:
+                pass
+    # The analyses endpoint filters by ?locale=, the authors endpoint translates by ?lang=.
+    for endpoint, parameter in (("analyses", "locale"), ("authors", "lang")):
+        listing = _reverse(f"ankasam_pubs:api:{endpoint}:listing")
+        if listing:
+            paths += [listing, f"{listing}?{parameter}={language}"]
+    detail = _reverse("ankasam_pubs:api:analyses:detail", page.pk)
+    paths.append(detail)
+    return [path for path in paths if path]
+
+
+def analysis_urls(page: Page, cache_object=None) -> set[str]:
+    """Every cached URL whose content depends on this analysis (any state: live or not)."""
+    from ..pages.mixins import ANALYSIS_AUTHORS, AnalysisIndexPageMixin, authors_index_for
+
+    page = page.specific
+    language = page.locale.language_code
+    urls: set[str] = set()
+    # Every language version: its own URLs (exports too) and its "also available in".
+    for version in Page.objects.filter(translation_key=page.translation_key).specific():
+        urls.update(page_urls(version, cache_object))
+
+    terms: list[tuple[str, str]] = []
+    if getattr(page, "series_id", None):
+        terms.append(("series", page.series.slug))
+    if hasattr(page, "topics"):
+        terms += [("topic", topic.slug) for topic in page.topics.all()]
+    if hasattr(page, "regions"):
+        terms += [("region", region.slug) for region in page.regions.all()]
+    year = getattr(page, "publication_date", None)
+
+    # The home page and index pages above it list it, filtered views included.
+    for ancestor in Page.objects.ancestor_of(page).filter(depth__gt=1).specific():
+        base = page_urls(ancestor, cache_object)
+        urls.update(base)
+        if isinstance(ancestor, AnalysisIndexPageMixin) and base:
+            query = [f"{kind}={slug}" for kind, slug in terms]
+            if year is not None:
+                query.append(f"year={year.year}")
+            urls.update(f"{base[0]}?{item}" for item in query)
+
+    related = getattr(page, ANALYSIS_AUTHORS, None)
+    profiles = [credit.author for credit in related.select_related("author")] if related else []
+    authors_index = authors_index_for(page.locale_id) if profiles else None
+    root = authors_index.get_full_url(cache_object) if authors_index else None
+    for profile in profiles:
+        terms.append(("author", profile.slug))
+        if root:
+            for route in ("author_profile", "author_feed"):
+                urls.add(root + authors_index.reverse_subpage(route, args=[profile.slug]))
+
+    site = page.get_site()
+    if site is not None:
+        base = site.root_url.rstrip("/")
+        urls.update(base + path for path in _site_paths(page, language, terms))
+    return urls
+
+
+def similar_list_urls(page_ids: Iterable[int], cache_object=None) -> set[str]:
+    """URLs of analyses whose similar posts changed, in every language version (a
+    translation may borrow its source's list)."""
+    keys = Page.objects.filter(pk__in=list(page_ids)).values("translation_key")
+    urls: set[str] = set()
+    for version in Page.objects.filter(translation_key__in=keys).specific():
+        urls.update(page_urls(version, cache_object))
+    return urls
+
+
+def purge(urls: Iterable[str]) -> None:
+    """Send URLs to the host's front-end cache backends (WAGTAILFRONTENDCACHE)."""
+    urls = sorted(set(urls))
+    if not urls or not purging_enabled():
+        return
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    PurgeBatch(urls).purge()

@@ -1,0 +1,247 @@
+"""HTTP caching of reader pages and front-end cache purges when an analysis changes."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.utils.cache import get_max_age
+from wagtail.contrib.frontend_cache.backends import BaseBackend
+from wagtail.models import PageViewRestriction
+
+from ankasam_pubs.caching.headers import CacheFacts, cache_control
+from ankasam_pubs.models import AuthorIndexPage, Topic
+from ankasam_pubs.similar import tasks
+from tests.factories import analysis, author, paragraphs, restrict, term, translate
+
+PURGED: list[str] = []
+
+
+class RecordingBackend(BaseBackend):
+    """A front-end cache that only writes down what it was asked to purge."""
+
+    def purge(self, url: str) -> None:
+        PURGED.append(url)
+
+
+FRONTEND_CACHE = {"recorder": {"BACKEND": "tests.test_caching.RecordingBackend"}}
+
+ENERGY = "Gas pipelines, energy supply and winter storage: interconnectors carry the load."
+ENERGY_2 = "Winter gas storage and pipeline interconnectors decide energy supply."
+WATER = "Drought, irrigation and rivers: adaptation finance for water basins."
+WATER_2 = "Irrigation water from rivers and drought adaptation finance."
+
+
+@pytest.fixture(autouse=True)
+def _clean():
+    PURGED.clear()
+    tasks._pending.pages = None
+    yield
+    tasks._pending.pages = None
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+# -- the decision, as a pure function -------------------------------------------------
+def facts(**changes) -> CacheFacts:
+    values = {
+        "method": "GET",
+        "status": 200,
+        "preview": False,
+        "live": True,
+        "restricted": False,
+        "authenticated": False,
+    }
+    values.update(changes)
+    return CacheFacts(**values)
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({}, {"public": True, "max_age": 300}),
+        ({"method": "HEAD"}, {"public": True, "max_age": 300}),
+        ({"preview": True}, {"private": True, "no_store": True}),
+        ({"live": False}, {"private": True, "no_store": True}),
+        ({"restricted": True}, {"private": True, "no_store": True}),
+        ({"restricted": True, "authenticated": True}, {"private": True, "no_store": True}),
+        ({"authenticated": True}, {"private": True, "no_cache": True}),
+        ({"status": 404}, {}),
+        ({"method": "POST"}, {}),
+    ],
+)
+def test_cache_control_decision(changes, expected):
+    assert cache_control(facts(**changes), 300, None) == expected
+
+
+def test_shared_max_age_is_added_only_when_set():
+    assert cache_control(facts(), 60, 86400) == {"public": True, "max_age": 60, "s_maxage": 86400}
+
+
+# -- headers on real pages ------------------------------------------------------------
+@pytest.fixture
+def site(tree):
+    en = tree["locales"]["en"]
+    authors_index = tree["home"]["en"].add_child(
+        instance=AuthorIndexPage(title="Experts", slug="authors", locale=en)
+    )
+    authors_index.save_revision().publish()
+    writer = author("ayse-kaya", display_name_en="Ayşe Kaya")
+    energy = term(Topic, "energy")
+    page = analysis(
+        tree["index"]["en"],
+        "Gas and winter",
+        body=paragraphs(f"<p>{ENERGY}</p>"),
+        authors=[writer],
+        topics=[energy],
+    )
+    versions = {"en": page}
+    for code in ("tr", "ru"):
+        versions[code] = translate(page, tree["locales"][code], title=f"Gas ({code})")
+    return {**tree, "page": page, "versions": versions, "author": writer, "topic": energy}
+
+
+def test_an_analysis_is_publicly_cacheable_with_language_and_etag(site):
+    response = Client().get(site["versions"]["tr"].url)
+    assert response.status_code == 200
+    assert "public" in response["Cache-Control"]
+    assert get_max_age(response) == 300
+    assert "Accept-Language" in response["Vary"]
+    assert response["Content-Language"] == "tr"
+    assert response["ETag"].startswith('"')
+
+
+def test_a_matching_etag_is_answered_with_304_and_a_change_with_200(site):
+    client = Client()
+    url = site["page"].url
+    etag = client.get(url)["ETag"]
+    again = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again["ETag"] == etag
+    page = site["page"]
+    page.title = "Gas, winter and storage"
+    page.save_revision().publish()
+    changed = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag
+    assert b"Gas, winter and storage" in changed.content
+
+
+@pytest.mark.parametrize("which", ["index", "home", "author", "cite"])
+def test_other_reader_pages_are_cacheable_too(site, which):
+    urls = {
+        "index": site["index"]["en"].url,
+        "home": site["home"]["en"].url,
+        "author": "/en/authors/ayse-kaya/",
+        "cite": site["page"].url + "cite/bibtex/",
+    }
+    response = Client().get(urls[which])
+    assert response.status_code == 200, urls[which]
+    assert "public" in response["Cache-Control"]
+    assert response.has_header("ETag")
+
+
+def test_a_signed_in_reader_gets_a_private_copy(site, admin_client):
+    response = admin_client.get(site["page"].url)
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"]
+    assert "public" not in response["Cache-Control"]
+
+
+def test_a_private_page_is_never_stored(site, admin_user):
+    restrict(site["page"], PageViewRestriction.LOGIN)
+    client = Client()
+    client.force_login(admin_user)
+    response = client.get(site["page"].url)
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert not response.has_header("ETag")
+
+
+def test_a_draft_seen_through_the_admin_is_never_stored(site, admin_client):
+    page = site["page"]
+    page.title = "Unpublished working title"
+    page.save_revision()
+    response = admin_client.get(f"/admin/pages/{page.pk}/view_draft/")
+    assert b"Unpublished working title" in response.content
+    assert "no-store" in response["Cache-Control"]
+    assert "public" not in response["Cache-Control"]
+
+
+# -- front-end cache purge --------------------------------------------------------------
+@pytest.fixture
+def purging(settings):
+    settings.WAGTAILFRONTENDCACHE = FRONTEND_CACHE
+    settings.WAGTAILADMIN_BASE_URL = "http://localhost"
+
+
+def test_publishing_purges_every_language_version_and_every_list(site, purging, commit):
+    page = site["page"]
+    with commit():
+        page.save_revision().publish()
+    purged = set(PURGED)
+    base = "http://localhost"
+    for code, version in site["versions"].items():
+        assert base + version.url in purged, code
+        assert base + version.url + "cite/chicago/" in purged
+        assert base + version.url + "references/bibtex/" in purged
+    # The lists in the analysis's language: home, index (and its filtered views).
+    assert base + site["home"]["en"].url in purged
+    index = base + site["index"]["en"].url
+    assert {index, index + "?topic=energy", index + f"?year={page.publication_date.year}"} <= (
+        purged
+    )
+    # Its author's profile and feed, the language's feeds, term feeds, sitemap, API.
+    assert {
+        base + "/en/authors/ayse-kaya/",
+        base + "/en/authors/ayse-kaya/feed/",
+        base + "/feeds/en/rss/",
+        base + "/feeds/en/atom/",
+        base + "/feeds/en/topic/energy/rss/",
+        base + "/feeds/en/author/ayse-kaya/atom/",
+        base + "/sitemap.xml",
+        base + "/api/v2/analyses/?locale=en",
+        base + "/api/v2/authors/?lang=en",
+        base + f"/api/v2/analyses/{page.pk}/",
+    } <= purged
+    # Lists in other languages did not change: they are left in the cache.
+    assert base + site["index"]["tr"].url not in purged
+    assert base + "/feeds/tr/rss/" not in purged
+
+
+def test_unpublishing_purges_the_same_lists(site, purging, commit):
+    with commit():
+        site["page"].unpublish()
+    assert "http://localhost" + site["index"]["en"].url in PURGED
+    assert "http://localhost" + site["versions"]["ru"].url in PURGED
+
+
+def test_similar_posts_that_change_are_purged_and_unrelated_ones_are_not(
+    tree, purging, commit, settings
+):
+    index = tree["index"]["en"]
+    settings.WAGTAILFRONTENDCACHE = {}
+    with commit():
+        older = analysis(index, "Winter storage", body=paragraphs(f"<p>{ENERGY_2}</p>"))
+        water = analysis(index, "Water and drought", body=paragraphs(f"<p>{WATER}</p>"))
+        water2 = analysis(index, "Rivers", body=paragraphs(f"<p>{WATER_2}</p>"))
+    settings.WAGTAILFRONTENDCACHE = FRONTEND_CACHE
+    with commit():
+        newer = analysis(index, "Gas and winter", body=paragraphs(f"<p>{ENERGY}</p>"))
+    purged = set(PURGED)
+    # The older energy analysis now lists the newer one: its cached copy is stale.
+    assert "http://localhost" + older.url in purged
+    assert "http://localhost" + newer.url in purged
+    # The water analyses' lists did not change.
+    assert "http://localhost" + water.url not in purged
+    assert "http://localhost" + water2.url not in purged
+
+
+def test_nothing_is_computed_without_a_configured_backend(site, commit, settings):
+    settings.WAGTAILFRONTENDCACHE = None
+    with commit():
+        site["page"].save_revision().publish()
+    assert PURGED == []
