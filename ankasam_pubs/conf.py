@@ -69,6 +69,14 @@ OPTIONS: dict[str, Option] = {
         nullable=True,
         minimum=0,
     ),
+    "PAGE_CACHE_TIMEOUT": Option(
+        0,
+        (int,),
+        "Seconds the RENDER_CACHE alias keeps whole public pages served to anonymous "
+        "readers, emptied by the same purges as a CDN; 0 (default) turns it off. Use a "
+        "cache shared by all server processes (Redis, Memcached, database).",
+        minimum=0,
+    ),
     "PURGE_RELATED": Option(
         True,
         (bool,),

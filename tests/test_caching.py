@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 from django.utils.cache import get_max_age
@@ -245,3 +247,110 @@ def test_nothing_is_computed_without_a_configured_backend(site, commit, settings
     with commit():
         site["page"].save_revision().publish()
     assert PURGED == []
+
+
+# -- the shared response cache (PAGE_CACHE_TIMEOUT) -------------------------------------
+@pytest.fixture
+def page_cache(settings):
+    settings.ANKASAM_PUBS = {**settings.ANKASAM_PUBS, "PAGE_CACHE_TIMEOUT": 300}
+
+
+#: What Wagtail reads to route a request down the tree (each page as its own class).
+ROUTING_TABLES = (
+    "wagtailcore_site",
+    "wagtailcore_locale",
+    "wagtailcore_page",
+    "wagtailcore_pageviewrestriction",
+    "home_homepage",
+    "ankasam_pubs_analysisindexpage",
+    "ankasam_pubs_analysispage",
+)
+
+
+def captured(client, url, **headers):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **headers)
+    return response, [query["sql"] for query in queries.captured_queries]
+
+
+def queries_of(client, url, **headers):
+    response, sql = captured(client, url, **headers)
+    return response, len(sql)
+
+
+def only_routing(sql: str) -> bool:
+    tables = set(re.findall(r'(?:FROM|JOIN) "(\w+)"', sql))
+    return bool(tables) and tables <= set(ROUTING_TABLES)
+
+
+def test_a_second_anonymous_reader_gets_the_stored_copy(site, page_cache):
+    url = site["page"].url
+    first, rendered = captured(Client(), url)
+    second, served = captured(Client(), url)
+    assert first.status_code == second.status_code == 200
+    assert second.content == first.content
+    assert second["ETag"] == first["ETag"]
+    assert second["Content-Language"] == "en"
+    # Wagtail's routing (site, locale, tree, its restriction check) and our re-check of
+    # restrictions: nothing of the rendering.
+    assert all(only_routing(sql) for sql in served), served
+    assert not all(only_routing(sql) for sql in rendered)
+    again = Client().get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+
+
+def test_the_cache_is_off_by_default(site):
+    url = site["page"].url
+    Client().get(url)
+    _response, served = queries_of(Client(), url)
+    assert served > 15
+
+
+def test_publishing_empties_the_copies_that_show_the_analysis(site, page_cache, commit):
+    ru = site["versions"]["ru"]
+    index_url = site["index"]["en"].url
+    for url in (site["page"].url, ru.url, index_url):
+        Client().get(url)
+    page = site["page"]
+    page.title = "Gas after the winter"
+    with commit():
+        page.save_revision().publish()
+    assert b"Gas after the winter" in Client().get(page.url).content
+    assert b"Gas after the winter" in Client().get(index_url).content
+    ru.title = "Газ после зимы"
+    with commit():
+        ru.save_revision().publish()
+    assert "Газ после зимы" in Client().get(ru.url).content.decode()
+
+
+def test_a_page_made_private_leaves_the_cached_listings(site, page_cache, commit):
+    index_url = site["index"]["en"].url
+    assert b"Gas and winter" in Client().get(index_url).content
+    with commit():
+        restrict(site["page"], PageViewRestriction.PASSWORD)
+    assert b"Gas and winter" not in Client().get(index_url).content
+    response = Client().get(site["page"].url)
+    assert b"Gas and winter" not in response.content  # Wagtail's password form
+
+
+def test_changed_similar_posts_empty_the_older_analysis_copy(tree, page_cache, commit):
+    index = tree["index"]["en"]
+    with commit():
+        older = analysis(index, "Winter storage", body=paragraphs(f"<p>{ENERGY_2}</p>"))
+    assert b"Pipelines before winter" not in Client().get(older.url).content
+    with commit():
+        analysis(index, "Pipelines before winter", body=paragraphs(f"<p>{ENERGY}</p>"))
+    assert b"Pipelines before winter" in Client().get(older.url).content
+
+
+def test_readers_with_a_session_are_served_fresh(site, page_cache, admin_user):
+    url = site["page"].url
+    Client().get(url)
+    client = Client()
+    client.force_login(admin_user)
+    response, served = queries_of(client, url)
+    assert served > 15
+    assert "private" in response["Cache-Control"]

@@ -9,6 +9,7 @@ without anyone creating a page per person and language.
 from __future__ import annotations
 
 import dataclasses
+from functools import partial
 
 from django.apps import apps
 from django.core.paginator import Paginator
@@ -24,7 +25,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 
-from ..caching.headers import finish_response
+from ..caching.headers import serve as cached_serve
 from ..conf import pubs_settings
 from ..pages.listing import published_analyses, with_card_data
 from ..pages.mixins import ANALYSIS_AUTHORS, PubsPageMixin
@@ -50,7 +51,7 @@ class AuthorIndexPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
 
     def serve(self, request, *args, **kwargs):
         # Every route (experts, profiles, their feeds) gets cache headers.
-        return finish_response(self, request, super().serve(request, *args, **kwargs))
+        return cached_serve(self, request, partial(super().serve, request, *args, **kwargs))
 
     # -- urls ------------------------------------------------------------------------
     def profile_url(self, profile: AuthorProfile) -> str:

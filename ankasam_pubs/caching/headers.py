@@ -12,6 +12,7 @@ publication date. A hash of the bytes is right whatever changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.cache import (
@@ -68,6 +69,22 @@ def is_restricted(page, request) -> bool:
 def _authenticated(request) -> bool:
     user = getattr(request, "user", None)
     return bool(user is not None and user.is_authenticated)
+
+
+def serve(page, request, serve_page: Callable[[], object]):
+    """``page.serve()`` with the shared response cache (when on) and cache headers."""
+    from . import responses
+
+    key = responses.request_key(page, request)
+    if key is not None:
+        cached = responses.load(key)
+        if cached is not None:
+            setattr(cached, _APPLIED, True)
+            return get_conditional_response(request, etag=cached.get("ETag"), response=cached)
+    response = finish_response(page, request, serve_page())
+    if key is not None:
+        responses.store(key, response)
+    return response
 
 
 def finish_response(page, request, response):

@@ -21,9 +21,10 @@ from wagtail.models import Page
 
 from ..conf import pubs_settings
 from ..seo.feeds import ATOM, RSS, feed_url
+from . import responses
 
 
-def purging_enabled() -> bool:
+def frontend_purging() -> bool:
     """Wagtail's front-end cache app is installed, has a backend, and we may use it."""
     return (
         pubs_settings.PURGE_RELATED
@@ -33,6 +34,11 @@ def purging_enabled() -> bool:
             or getattr(settings, "WAGTAILFRONTENDCACHE_LOCATION", None)
         )
     )
+
+
+def purging_enabled() -> bool:
+    """Some cache keeps copies that a change must empty: a CDN, or our response cache."""
+    return responses.enabled() or frontend_purging()
 
 
 def page_urls(page: Page, cache_object=None) -> list[str]:
@@ -77,8 +83,7 @@ def analysis_urls(page: Page, cache_object=None) -> set[str]:
     language = page.locale.language_code
     urls: set[str] = set()
     # Every language version: its own URLs (exports too) and its "also available in".
-    for version in Page.objects.filter(translation_key=page.translation_key).specific():
-        urls.update(page_urls(version, cache_object))
+    urls |= version_urls(page, cache_object)
 
     terms: list[tuple[str, str]] = []
     if getattr(page, "series_id", None):
@@ -126,11 +131,34 @@ def similar_list_urls(page_ids: Iterable[int], cache_object=None) -> set[str]:
     return urls
 
 
-def purge(urls: Iterable[str]) -> None:
-    """Send URLs to the host's front-end cache backends (WAGTAILFRONTENDCACHE)."""
-    urls = sorted(set(urls))
-    if not urls or not purging_enabled():
-        return
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+def version_urls(page: Page, cache_object=None) -> set[str]:
+    """A page's URLs in every language version (their language switchers list it)."""
+    urls: set[str] = set()
+    for version in Page.objects.filter(translation_key=page.translation_key).specific():
+        urls.update(page_urls(version, cache_object))
+    return urls
 
-    PurgeBatch(urls).purge()
+
+def subtree_urls(page: Page) -> set[str]:
+    """Everything that shows a page or one below it: used when privacy changes."""
+    from ..pages.mixins import AnalysisPageMixin
+
+    urls: set[str] = set()
+    for descendant in Page.objects.descendant_of(page, inclusive=True).specific():
+        if isinstance(descendant, AnalysisPageMixin):
+            urls |= analysis_urls(descendant)
+        else:
+            urls |= version_urls(descendant)
+    return urls
+
+
+def purge(urls: Iterable[str]) -> None:
+    """Empty the app's response cache and the host's front-end caches of these URLs."""
+    urls = sorted(set(urls))
+    if not urls:
+        return
+    responses.forget(urls)
+    if frontend_purging():
+        from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+        PurgeBatch(urls).purge()

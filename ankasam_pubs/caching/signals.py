@@ -5,12 +5,19 @@ runs later than the publication, so it announces what it changed)."""
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models.signals import pre_delete
-from wagtail.models import Page
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from ..similar.service import similar_lists_changed
-from .purge import analysis_urls, purge, purging_enabled, similar_list_urls
+from .purge import (
+    analysis_urls,
+    purge,
+    purging_enabled,
+    similar_list_urls,
+    subtree_urls,
+    version_urls,
+)
 
 
 def _is_analysis(page) -> bool:
@@ -19,14 +26,34 @@ def _is_analysis(page) -> bool:
     return issubclass(page.specific_class or Page, AnalysisPageMixin)
 
 
+def _is_pubs_page(page) -> bool:
+    from ..pages.mixins import PubsPageMixin
+
+    return issubclass(page.specific_class or Page, PubsPageMixin)
+
+
 def _purge_after_commit(urls: set[str]) -> None:
     if urls:
         transaction.on_commit(lambda: purge(urls))
 
 
 def on_publish_change(sender, instance, **kwargs) -> None:
-    if purging_enabled() and _is_analysis(instance):
+    if not purging_enabled():
+        return
+    if _is_analysis(instance):
         _purge_after_commit(analysis_urls(instance))
+    elif _is_pubs_page(instance):
+        # An index or authors page: itself and its other language versions' switchers.
+        _purge_after_commit(version_urls(instance))
+
+
+def on_restriction_change(sender, instance, **kwargs) -> None:
+    """A page made private (or public again) leaves (or joins) every list above it."""
+    if not purging_enabled():
+        return
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        _purge_after_commit(subtree_urls(page))
 
 
 def on_delete(sender, instance, **kwargs) -> None:
@@ -57,4 +84,10 @@ def connect() -> None:
     pre_delete.connect(on_delete, dispatch_uid="ankasam_pubs_purge_deleted")
     pre_page_move.connect(on_move, dispatch_uid="ankasam_pubs_purge_moving")
     post_page_move.connect(on_move, dispatch_uid="ankasam_pubs_purge_moved")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_restriction_change,
+            sender=PageViewRestriction,
+            dispatch_uid=f"ankasam_pubs_purge_restriction_{signal is post_save}",
+        )
     similar_lists_changed.connect(on_similar_lists_changed, dispatch_uid="ankasam_pubs_purge_lists")

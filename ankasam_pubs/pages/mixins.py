@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import partial
 
 from django.db import models
 from django.http import Http404, HttpResponse
@@ -22,7 +23,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..caching.headers import finish_response, is_restricted
+from ..caching.headers import is_restricted
+from ..caching.headers import serve as cached_serve
 from ..conf import pubs_settings
 from ..footnotes.citations import bare_doi
 from ..footnotes.exports import FORMATS, reference_items
@@ -85,7 +87,7 @@ class PubsPageMixin:
 
     def serve(self, request, *args, **kwargs):
         # Cache-Control, Vary, Content-Language and ETag (ankasam_pubs.caching.headers).
-        return finish_response(self, request, super().serve(request, *args, **kwargs))
+        return cached_serve(self, request, partial(super().serve, request, *args, **kwargs))
 
 
 class AnalysisIndexPageMixin(PubsPageMixin, models.Model):
@@ -214,7 +216,7 @@ class AnalysisPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
 
     def serve(self, request, *args, **kwargs):
         # Every route (the page, its cite/ and references/ exports) gets cache headers.
-        return finish_response(self, request, super().serve(request, *args, **kwargs))
+        return cached_serve(self, request, partial(super().serve, request, *args, **kwargs))
 
     def get_cached_paths(self) -> list[str]:
         """The page and its exports, for front-end cache purges."""
