@@ -760,6 +760,7 @@ def print_report(report: dict) -> None:
     print(
         f"\nLoad test: {report['readers']} readers, {report['duration_s']} s, "
         f"{report['workers']} gunicorn {report['worker_class']} workers, PostgreSQL, "
+        f"response cache {f'{cache} s' if (cache := report['page_cache_s']) else 'off'}, "
         f"{report['machine']['cpus']} CPUs; {setup['urls']} URLs; setup {setup['seconds']} s"
     )
     columns = [
@@ -813,6 +814,13 @@ def main() -> int:
     parser.add_argument("--editor-pause", type=float, default=0.5, help="seconds between edits")
     parser.add_argument("--quick", action="store_true", help="CI smoke run: 10 s, 2 workers")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
+    parser.add_argument(
+        "--page-cache",
+        type=int,
+        default=0,
+        metavar="SECONDS",
+        help="turn on the shared response cache (database cache) for this many seconds",
+    )
     args = parser.parse_args()
     readers = args.readers or 50
     duration = args.duration or (10.0 if args.quick else 60.0)
@@ -837,10 +845,15 @@ def main() -> int:
     log = workdir / "gunicorn.log"
     print(f"database {urlparse(load_url).path.lstrip('/')}: creating, migrating, loading demo")
     recreate_database(load_url, fallback=url)
+    if args.page_cache:
+        # Read by the example settings, in this process (the editor) and in gunicorn's.
+        os.environ["DJANGO_PAGE_CACHE_SECONDS"] = str(args.page_cache)
     setup_django(load_url, workdir / "media")
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0, interactive=False)
+    if args.page_cache:
+        call_command("createcachetable", verbosity=0)
     call_command("load_demo_content", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
     fixtures = add_fixtures(random.Random(args.seed))
     targets = discover(fixtures)
@@ -915,6 +928,7 @@ def main() -> int:
         "duration_s": round(elapsed, 1),
         "workers": workers,
         "worker_class": args.worker_class,
+        "page_cache_s": args.page_cache,
         "seed": args.seed,
         "setup": {"seconds": setup_seconds, "urls": len(targets)},
         # The readers and the editor share the machine with gunicorn: their CPU time and

@@ -354,3 +354,33 @@ def test_readers_with_a_session_are_served_fresh(site, page_cache, admin_user):
     response, served = queries_of(client, url)
     assert served > 15
     assert "private" in response["Cache-Control"]
+
+
+def test_a_copy_rendered_before_a_change_is_never_served_after_it(site, page_cache, rf):
+    """The race a per-URL purge loses: a reader renders the old state, the change
+    commits and purges, then the reader stores its copy."""
+    from django.http import HttpResponse
+
+    from ankasam_pubs.caching import responses
+
+    key = responses.key_for(1, "/en/analysis/race/")
+    _nothing, generation = responses.lookup(key)
+    old = HttpResponse(b"old listing with a title made private since")
+    old["Cache-Control"] = "public, max-age=300"
+    responses.invalidate()  # the change commits while the old state is being rendered
+    responses.store(key, old, generation)
+    assert responses.lookup(key)[0] is None
+    fresh = HttpResponse(b"fresh")
+    fresh["Cache-Control"] = "public, max-age=300"
+    responses.store(key, fresh, responses.lookup(key)[1])
+    assert responses.lookup(key)[0].content == b"fresh"
+
+
+def test_editing_an_author_profile_shows_at_once(site, page_cache, commit):
+    url = site["page"].url
+    assert "Ayşe Kaya" in Client().get(url).content.decode()
+    writer = site["author"]
+    writer.display_name_en = "Ayşe Kaya-Demir"
+    with commit():
+        writer.save()
+    assert "Ayşe Kaya-Demir" in Client().get(url).content.decode()

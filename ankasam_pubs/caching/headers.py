@@ -76,14 +76,15 @@ def serve(page, request, serve_page: Callable[[], object]):
     from . import responses
 
     key = responses.request_key(page, request)
+    generation = None
     if key is not None:
-        cached = responses.load(key)
+        cached, generation = responses.lookup(key)
         if cached is not None:
             setattr(cached, _APPLIED, True)
             return get_conditional_response(request, etag=cached.get("ETag"), response=cached)
     response = finish_response(page, request, serve_page())
     if key is not None:
-        responses.store(key, response)
+        responses.store(key, response, generation)
     return response
 
 

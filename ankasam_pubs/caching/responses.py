@@ -6,14 +6,16 @@ of a live page without view restrictions, answered 200 with ``public`` caching h
 and no cookie set. Wagtail's ``before_serve_page`` hooks (password and login checks)
 run before a page's ``serve()``, so a cached copy is never a way around them; a hit
 re-checks the page's restrictions anyway. Keys are the Wagtail site and the path with
-its query string; :func:`forget` turns the URLs of :mod:`.purge` into the same keys.
+its query string; every purge (and every edit of a profile, label or citation setting)
+starts a new generation, which retires all stored copies at once.
 """
 
 from __future__ import annotations
 
 import hashlib
+import secrets
 from collections.abc import Iterable
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.core.cache import caches
@@ -71,43 +73,46 @@ def request_key(page, request) -> str | None:
     return key_for(site.pk, request.get_full_path())
 
 
-def load(key: str) -> HttpResponse | None:
-    stored = _cache().get(key)
-    if stored is None:
-        return None
-    content, headers = stored
+#: One token for the whole cache: every change that a purge reports replaces it, and a
+#: stored copy counts only under the token that was current when its rendering began.
+GENERATION_KEY = "ankasam_pubs:response:generation"
+
+
+def lookup(key: str) -> tuple[HttpResponse | None, str | None]:
+    """The stored response (if still valid) and the current generation, in one read."""
+    found = _cache().get_many([key, GENERATION_KEY])
+    generation = found.get(GENERATION_KEY)
+    stored = found.get(key)
+    if stored is None or stored[0] != generation:
+        return None, generation
+    _generation, content, headers = stored
     response = HttpResponse(content)
     for name, value in headers:
         response[name] = value
-    return response
+    return response, generation
 
 
-def store(key: str, response) -> None:
+def store(key: str, response, generation: str | None) -> None:
+    """Keep a response rendered under ``generation``: if anything changed while it was
+    being rendered, the generation moved on and this copy is never served."""
     if response.status_code != 200 or response.cookies or getattr(response, "streaming", False):
         return
     if "public" not in response.get("Cache-Control", ""):
         return
     headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
-    _cache().set(key, (response.content, headers), pubs_settings.PAGE_CACHE_TIMEOUT)
+    _cache().set(key, (generation, response.content, headers), pubs_settings.PAGE_CACHE_TIMEOUT)
 
 
-def _site_roots() -> list[tuple[str, int]]:
-    roots = [(site.root_url.rstrip("/"), site.pk) for site in Site.objects.all()]
-    return sorted(roots, key=lambda item: len(item[0]), reverse=True)
+def invalidate() -> None:
+    """Forget every stored response (a new generation; old copies expire unread)."""
+    if enabled():
+        _cache().set(GENERATION_KEY, secrets.token_hex(8), None)
 
 
 def forget(urls: Iterable[str]) -> None:
-    """Drop the cached responses of full URLs (those a front-end cache would purge)."""
-    if not enabled():
-        return
-    roots = _site_roots()
-    keys = []
-    for url in urls:
-        for root, site_id in roots:
-            if url.startswith(root + "/") or url == root:
-                parts = urlsplit(url)
-                path = parts.path or "/"
-                keys.append(key_for(site_id, f"{path}?{parts.query}" if parts.query else path))
-                break
-    if keys:
-        _cache().delete_many(keys)
+    """Called with the URLs a front-end cache purges. The response cache drops everything
+    rather than those keys: a change of privacy or of a list reaches pages no URL list
+    can enumerate (filter combinations), and a reader already rendering the old state
+    cannot store it afterwards. Publications are rare next to reads."""
+    if urls:
+        invalidate()

@@ -10,6 +10,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from ..similar.service import similar_lists_changed
+from . import responses
 from .purge import (
     analysis_urls,
     purge,
@@ -73,6 +74,13 @@ def on_move(sender, instance, **kwargs) -> None:
     _purge_after_commit(urls)
 
 
+def on_shared_content_change(sender, instance, **kwargs) -> None:
+    """A profile, a label or the citation style shows on many pages: the response cache
+    starts afresh (a CDN keeps its copies until their s-maxage)."""
+    if responses.enabled():
+        transaction.on_commit(responses.invalidate)
+
+
 def on_similar_lists_changed(sender, page_ids, **kwargs) -> None:
     if purging_enabled():
         purge(similar_list_urls(page_ids))
@@ -90,4 +98,15 @@ def connect() -> None:
             sender=PageViewRestriction,
             dispatch_uid=f"ankasam_pubs_purge_restriction_{signal is post_save}",
         )
+    from ..authors.models import AuthorProfile
+    from ..footnotes.models import CitationSettings
+    from ..taxonomy.models import Region, Series, Topic
+
+    for model in (AuthorProfile, Series, Topic, Region, CitationSettings):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                on_shared_content_change,
+                sender=model,
+                dispatch_uid=f"ankasam_pubs_purge_{model.__name__}_{signal is post_save}",
+            )
     similar_lists_changed.connect(on_similar_lists_changed, dispatch_uid="ankasam_pubs_purge_lists")

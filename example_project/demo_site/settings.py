@@ -165,3 +165,15 @@ ANKASAM_PUBS = {
     "ORGANISATION_NAME": "Ankasam Demo Centre",
     "INDEX_PAGE_SIZE": 9,
 }
+
+# The shared response cache (docs/reference/caching.md), for trying it out and for the
+# load test: DJANGO_PAGE_CACHE_SECONDS=300 keeps pages in the database cache, which
+# every server process shares (run ``manage.py createcachetable`` once).
+if os.environ.get("DJANGO_PAGE_CACHE_SECONDS"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "ankasam_demo_cache",
+        }
+    }
+    ANKASAM_PUBS["PAGE_CACHE_TIMEOUT"] = int(os.environ["DJANGO_PAGE_CACHE_SECONDS"])
