@@ -12,8 +12,8 @@ from django.utils import translation
 from rest_framework.fields import Field
 from wagtail.api.v2.utils import get_object_detail_url
 
-from ..authors.identity import split_links
-from ..footnotes.exports import to_csl_json
+from ..authors.identity import web_links
+from ..footnotes.exports import publishable, to_csl_json
 from ..footnotes.models import COMMENT_FEATURES
 from ..pages.mixins import NOTES
 from ..pages.models import AuthorRole
@@ -116,7 +116,7 @@ class NotesField(PageField):
             note = numbered.note
             number = numbered.number
             sources = [
-                (f"note-{number}" + (f"-{position}" if position > 1 else ""), source)
+                (f"note-{number}" + (f"-{position}" if position > 1 else ""), publishable(source))
                 for position, source in enumerate(note.get_sources(), start=1)
             ]
             notes.append(
@@ -190,7 +190,7 @@ class ProfileField(Field):
 
 class LinksField(ProfileField):
     def to_representation(self, profile):
-        return split_links(profile.links)
+        return web_links(profile.links)
 
 
 class PublicEmailField(ProfileField):

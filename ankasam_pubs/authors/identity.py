@@ -47,6 +47,22 @@ def split_links(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+def web_links(text: str) -> list[str]:
+    """The lines of ``text`` that are http(s) addresses: what is shown or published.
+
+    The form refuses anything else (:func:`validate_links`); a value stored without
+    validation (a script, a fixture) must still never become a ``javascript:`` link.
+    """
+    links = []
+    for line in split_links(text):
+        try:
+            http_url(line)
+        except ValidationError:
+            continue
+        links.append(line)
+    return links
+
+
 def validate_links(text: str) -> None:
     for line in split_links(text):
         try:
@@ -81,7 +97,7 @@ def person_jsonld(
     same_as = []
     if profile.orcid:
         same_as.append(f"https://orcid.org/{profile.orcid}")
-    same_as += split_links(profile.links)
+    same_as += web_links(profile.links)
     if same_as:
         data["sameAs"] = same_as
     return data

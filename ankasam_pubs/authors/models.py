@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from .identity import initials, normalise_orcid, split_links, validate_links, validate_orcid
+from .identity import initials, normalise_orcid, validate_links, validate_orcid, web_links
 
 
 class AuthorProfile(index.Indexed, models.Model):
@@ -109,7 +109,7 @@ class AuthorProfile(index.Indexed, models.Model):
 
     @property
     def link_list(self) -> list[str]:
-        return split_links(self.links)
+        return web_links(self.links)
 
     @property
     def short_bio_language(self) -> str | None:

@@ -5,9 +5,11 @@ Each function takes ``(citation_id, Source)`` pairs and returns plain data or te
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from .citations import bare_doi
 from .sources import Name, PartialDate, Source, SourceType
@@ -260,13 +262,29 @@ def to_ris(items: Items) -> str:
 # -- a page's references --------------------------------------------------------------------
 
 
+def publishable(source: Source) -> Source:
+    """The source as it may leave the site: a URL that is not http(s) is dropped.
+
+    The editor's form refuses such URLs; a value stored without validation (a script,
+    an old import) must still never reach an export, JSON-LD, a meta tag or the API.
+    The link checker reads the stored value and reports it.
+    """
+    url = source.url.strip()
+    try:
+        web = urlsplit(url).scheme.lower() in ("http", "https")
+    except ValueError:
+        web = False
+    if not url or web:
+        return source
+    return dataclasses.replace(source, url="")
+
+
 def reference_items(numbering) -> list[tuple[str, Source]]:
     """Each distinct work a page cites, in order of first citation, locators dropped.
 
     Ids follow the note numbers (``note-3``, or ``note-3-2`` for a note's second source),
     so an export can be matched with the page.
     """
-    import dataclasses
 
     seen: set = set()
     items = []
@@ -277,7 +295,7 @@ def reference_items(numbering) -> list[tuple[str, Source]]:
                 continue
             seen.add(source.identity)
             citation_id = f"note-{numbered.number}" + (f"-{position}" if position > 1 else "")
-            items.append((citation_id, dataclasses.replace(source, locator="")))
+            items.append((citation_id, publishable(dataclasses.replace(source, locator=""))))
     return items
 
 

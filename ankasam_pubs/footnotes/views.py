@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -36,6 +37,12 @@ def paste_legacy_notes(request, page_id: int):
     page = get_object_or_404(Page, pk=page_id).specific
     if not hasattr(page, "note_fields") or not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
+    # As Wagtail's edit view: a page locked against this user (by someone else, by a
+    # workflow, by a scheduled publication) is not changed here either.
+    lock = page.get_lock()
+    if lock is not None and lock.for_user(request.user):
+        messages.error(request, lock.get_message(request.user))
+        return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     draft = page.get_latest_revision_as_object()
     form = LegacyNotesForm(request.POST or None)
     preview = None
@@ -44,7 +51,10 @@ def paste_legacy_notes(request, page_id: int):
             draft, form.cleaned_data["notes"], link_markers=form.cleaned_data["link_markers"]
         )
         if form.cleaned_data["confirm"] and result.created:
-            draft.save_revision(user=request.user, log_action=True)
+            # One transaction: Wagtail 7's save_revision writes the revision, the page and
+            # the log entry separately; a failure between them must leave nothing behind.
+            with transaction.atomic():
+                draft.save_revision(user=request.user, log_action=True)
             messages.success(
                 request,
                 ngettext(
