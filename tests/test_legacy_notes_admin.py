@@ -35,6 +35,12 @@ def test_button_on_the_edit_view(admin_client, analysis):
     assert url(analysis).encode() in html
 
 
+def test_the_screen_names_the_page_it_changes(admin_client, analysis):
+    html = admin_client.get(url(analysis)).content.decode()
+    assert 'class="ap-legacy-page"' in html
+    assert ">Legacy analysis</a>" in html
+
+
 def test_preview_changes_nothing_then_confirm_saves_a_draft(admin_client, analysis, client):
     revisions = analysis.revisions.count()
     response = admin_client.post(url(analysis), {"notes": LEGACY, "link_markers": "on"})
