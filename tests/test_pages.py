@@ -62,6 +62,20 @@ def test_index_hides_analyses_under_a_private_section(client, tree):
     assert list(index.get_analyses()) == []
 
 
+def test_index_hides_analyses_past_their_expiry_before_wagtail_unpublishes_them(client, tree):
+    from django.utils import timezone
+
+    index = tree["index"]["en"]
+    f.analysis(index, "Current analysis")
+    gone = f.analysis(index, "Expired analysis")
+    AnalysisPage.objects.filter(pk=gone.pk).update(
+        expire_at=timezone.now() - datetime.timedelta(minutes=5)
+    )
+    html = client.get(index.url).content.decode()
+    assert "Current analysis" in html
+    assert "Expired analysis" not in html
+
+
 def test_index_filters_by_series_topic_region_and_year(client, tree):
     index = tree["index"]["en"]
     report = f.term(Series, "report")

@@ -20,10 +20,10 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Prefetch, Q, prefetch_related_objects
-from django.utils import timezone
 from wagtail.models import Page, Site
 
 from ..conf import pubs_settings
+from ..pages.listing import current_q
 from ..pages.mixins import ANALYSIS_AUTHORS, NOTES, AuthorCredit
 from ..similar.display import SimilarItem, _item, _readable, _restricted
 from ..similar.documents import analysis_models
@@ -49,13 +49,6 @@ def _related_model(page_model, name: str):
         return page_model._meta.get_field(name).related_model
     except FieldDoesNotExist:  # a host's class without credits or notes
         return None
-
-
-def current_q(prefix: str = "") -> Q:
-    """Not expired, and not past ``expire_at`` (``publish_scheduled`` may be late)."""
-    return Q(**{f"{prefix}expired": False}) & (
-        Q(**{f"{prefix}expire_at__isnull": True}) | Q(**{f"{prefix}expire_at__gt": timezone.now()})
-    )
 
 
 def served_pages(queryset):

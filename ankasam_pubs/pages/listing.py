@@ -7,20 +7,33 @@ from dataclasses import dataclass
 from django import forms
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from ..taxonomy.models import Region, Series, Topic
 
 
+def current_q(prefix: str = "") -> Q:
+    """Not expired, and not past ``expire_at`` (``publish_scheduled`` may be late)."""
+    return Q(**{f"{prefix}expired": False}) & (
+        Q(**{f"{prefix}expire_at__isnull": True}) | Q(**{f"{prefix}expire_at__gt": timezone.now()})
+    )
+
+
 def published_analyses(model, *, locale_id: int, within: Page | None = None) -> QuerySet:
-    """Live, public, non-alias analyses of one locale, newest first.
+    """Live, public, current, non-alias analyses of one locale, newest first.
 
     ``public()`` drops pages under any view restriction (password, login, groups),
-    including restrictions set on an ancestor section.
+    including restrictions set on an ancestor section; :func:`current_q` drops pages
+    whose expiry time has passed even before ``publish_scheduled`` unpublishes them.
     """
-    queryset = model.objects.live().public().filter(locale_id=locale_id, alias_of__isnull=True)
+    queryset = (
+        model.objects.live()
+        .public()
+        .filter(current_q(), locale_id=locale_id, alias_of__isnull=True)
+    )
     if within is not None:
         queryset = queryset.descendant_of(within)
     return queryset.order_by("-publication_date", "-first_published_at", "-pk")
