@@ -129,6 +129,9 @@ DATABASES = {
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
     )
 }
+# Wagtail's publish and unpublish (and 7.0's draft saving) write in several transactions;
+# a database failure between them would leave a half-published page (tests/test_faults.py).
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -568,6 +568,9 @@ class WordPressImporter:
         self._set_classification(page, item, locale.language_code, log)
 
         if creating:
+            # The tree position is read from the database: a post rolled back after
+            # add_child leaves the cached parent's numchild one too high (treebeard < 5).
+            parent.refresh_from_db(fields=["path", "depth", "numchild"])
             parent.add_child(instance=page)
         revision = page.save_revision(log_action=True)
         wanted_live = item.status == "publish"
