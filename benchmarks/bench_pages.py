@@ -30,6 +30,27 @@ def _body(blocks: int) -> list[dict]:
     return body
 
 
+def _notes(uids: list[str]) -> list[dict]:
+    """One web source per note, as editors cite a news article."""
+    from tests import factories as f
+
+    return [
+        {
+            "uid": uid,
+            "sources": [
+                f.source(
+                    f"Source {uid}",
+                    url=f"https://example.org/{uid}",
+                    container_title="Example Review",
+                    accessed="2023-03-15",
+                    authors="Demir, Ayşe",
+                )
+            ],
+        }
+        for uid in uids
+    ]
+
+
 #: The analysis the issue describes: 40 notes, 3 authors, 2 live translations, 6 similar.
 NOTES = 40
 SIMILAR_TEXT = "Gas pipelines, winter storage and interconnectors decide energy supply."
@@ -51,21 +72,7 @@ def build(blocks: int = 10):
     for n, uid in enumerate(uids):
         block = paragraphs[n % len(paragraphs)]
         block["value"] = block["value"].replace("</p>", f" Claim {n}.{f.ref(uid)}</p>")
-    notes = [
-        {
-            "uid": uid,
-            "sources": [
-                f.source(
-                    f"Source {uid}",
-                    url=f"https://example.org/{uid}",
-                    container_title="Example Review",
-                    accessed="2023-03-15",
-                    authors="Demir, Ayşe",
-                )
-            ],
-        }
-        for uid in uids
-    ]
+    notes = _notes(uids)
     index = tree["index"]["en"]
     for n in range(12):  # related analyses: the page's similar posts
         f.analysis(
@@ -137,21 +144,7 @@ def build_notes_pages(note_counts=(5, 40, 80), blocks: int = 10):
             for chunk in chunks
         ]
         plain = [re.sub(r'<a linktype="note"[^>]*>\*</a>', "", html) for html in with_refs]
-        notes = [
-            {
-                "uid": uid,
-                "sources": [
-                    f.source(
-                        f"Source {uid}",
-                        url=f"https://example.org/{uid}",
-                        container_title="Example Review",
-                        accessed="2023-03-15",
-                        authors="Demir, Ayşe",
-                    )
-                ],
-            }
-            for uid in uids
-        ]
+        notes = _notes(uids)
         analysis = f.analysis(index, f"Notes {count}", body=f.paragraphs(*with_refs), notes=notes)
         bare = f.analysis(index, f"No notes {count}", body=f.paragraphs(*plain))
         standard = home.add_child(

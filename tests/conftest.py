@@ -37,3 +37,20 @@ def _site_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _no_pending_similar_updates():
+    """Similar-posts updates queued by a test whose transaction never commits must not
+    go out with the next test's (they are kept per thread until the commit)."""
+    from ankasam_pubs.similar import tasks
+
+    tasks._pending.pages = None
+    yield
+    tasks._pending.pages = None
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run what runs after a real commit (similar-posts tasks, cache purges)."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

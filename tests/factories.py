@@ -121,25 +121,28 @@ def analysis(
     return page
 
 
+#: Every field of a SourceBlock as the admin form posts it (all empty).
+SOURCE_FORM_FIELDS = {
+    "type": "web-page",
+    "authors": "",
+    "title": "",
+    "container_title": "",
+    "publisher": "",
+    "issued": "",
+    "url": "",
+    "accessed": "",
+    "volume": "",
+    "issue": "",
+    "pages": "",
+    "doi": "",
+    "locator": "",
+    "locator_label": "page",
+}
+
+
 def source(title: str = "A Source", **fields) -> dict:
     """A SourceBlock value."""
-    return {
-        "type": "web-page",
-        "authors": "",
-        "title": title,
-        "container_title": "",
-        "publisher": "",
-        "issued": "",
-        "url": "",
-        "accessed": None,
-        "volume": "",
-        "issue": "",
-        "pages": "",
-        "doi": "",
-        "locator": "",
-        "locator_label": "page",
-        **fields,
-    }
+    return {**SOURCE_FORM_FIELDS, "title": title, "accessed": None, **fields}
 
 
 def note_object(uid: str, sources: list[dict] = (), comment: str = "", position: int = 0):

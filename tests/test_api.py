@@ -23,7 +23,6 @@ from ankasam_pubs.models import (
     Series,
     Topic,
 )
-from ankasam_pubs.similar import tasks
 from ankasam_pubs.similar.display import similar_posts
 from ankasam_pubs.similar.models import SimilarPost
 from ankasam_pubs.translations.live import live_translations
@@ -32,14 +31,6 @@ from tests import factories as f
 pytestmark = pytest.mark.django_db
 
 PAYLOAD = "</script><script>alert(1)</script>"
-
-
-@pytest.fixture(autouse=True)
-def _no_pending_similar_updates():
-    """Similar-posts tasks queued by publishing never run here (no commit): forget them."""
-    tasks._pending.pages = None
-    yield
-    tasks._pending.pages = None
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from wagtail.models import PageViewRestriction
 
 from ankasam_pubs.caching.headers import CacheFacts, cache_control
 from ankasam_pubs.models import AuthorIndexPage, Topic
-from ankasam_pubs.similar import tasks
 from tests.factories import analysis, author, paragraphs, restrict, term, translate
 
 PURGED: list[str] = []
@@ -36,14 +35,6 @@ WATER_2 = "Irrigation water from rivers and drought adaptation finance."
 @pytest.fixture(autouse=True)
 def _clean():
     PURGED.clear()
-    tasks._pending.pages = None
-    yield
-    tasks._pending.pages = None
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 # -- the decision, as a pure function -------------------------------------------------

@@ -64,7 +64,7 @@ from ankasam_pubs.similar import service, tasks
 from ankasam_pubs.similar.models import SimilarityDocument, SimilarPost
 from tests import factories as f
 from tests import test_import_wordpress as wp
-from tests.factories import paragraphs, ref, source
+from tests.factories import SOURCE_FORM_FIELDS, paragraphs, ref, source
 
 GONE = "server closed the connection unexpectedly"
 #: What an error page must never show a reader.
@@ -269,22 +269,7 @@ def test_the_error_pages_render_without_database_or_request():
 
 # -- 1b, 1c: editors -----------------------------------------------------------------------
 
-SOURCE_FIELDS = {
-    "type": "web-page",
-    "authors": "",
-    "title": "",
-    "container_title": "",
-    "publisher": "",
-    "issued": "",
-    "url": "",
-    "accessed": "",
-    "volume": "",
-    "issue": "",
-    "pages": "",
-    "doi": "",
-    "locator": "",
-    "locator_label": "page",
-}
+SOURCE_FIELDS = SOURCE_FORM_FIELDS
 
 
 def deleted(rows) -> list[dict]:

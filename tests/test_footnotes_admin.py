@@ -7,26 +7,11 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from ankasam_pubs.models import AnalysisPage
 from ankasam_pubs.pages.blocks import RICH_TEXT_FEATURES
 from tests import factories as f
-from tests.factories import ref, source
+from tests.factories import SOURCE_FORM_FIELDS, ref, source
 
 pytestmark = pytest.mark.django_db
 
-SOURCE_FIELDS = {
-    "type": "web-page",
-    "authors": "",
-    "title": "",
-    "container_title": "",
-    "publisher": "",
-    "issued": "",
-    "url": "",
-    "accessed": "",
-    "volume": "",
-    "issue": "",
-    "pages": "",
-    "doi": "",
-    "locator": "",
-    "locator_label": "page",
-}
+SOURCE_FIELDS = SOURCE_FORM_FIELDS
 
 
 def form(page, paragraphs, notes, action=None):

@@ -3,7 +3,6 @@
 
 import datetime
 import json
-from html.parser import HTMLParser
 
 import bibtexparser
 import pytest
@@ -15,42 +14,11 @@ from wagtail.documents import get_document_model
 from ankasam_pubs.models import AnalysisAuthor, Series, Topic
 from ankasam_pubs.pages.text import reading_minutes, reading_time_label
 from tests.factories import analysis, author, paragraphs, ref, restrict, source, term, translate
+from tests.html import Doc as Head
 
 pytestmark = pytest.mark.django_db
 
 XSS = '</script><script>alert("x")</script> "quoted" & <b>'
-
-
-class Head(HTMLParser):
-    """Collects <meta>, <link> and JSON-LD scripts of a page."""
-
-    def __init__(self, html):
-        super().__init__()
-        self.meta: list[tuple[str, str]] = []
-        self.links: list[dict] = []
-        self.jsonld: list[str] = []
-        self._in_jsonld = False
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "meta" and "content" in attrs:
-            self.meta.append((attrs.get("name") or attrs.get("property"), attrs["content"]))
-        elif tag == "link":
-            self.links.append(attrs)
-        elif tag == "script" and attrs.get("type") == "application/ld+json":
-            self._in_jsonld = True
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._in_jsonld = False
-
-    def handle_data(self, data):
-        if self._in_jsonld:
-            self.jsonld.append(data)
-
-    def values(self, name):
-        return [content for key, content in self.meta if key == name]
 
 
 @pytest.fixture

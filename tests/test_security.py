@@ -17,7 +17,6 @@ import re
 import socket
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote
 
@@ -60,6 +59,7 @@ from tests.factories import (
     term,
     translate,
 )
+from tests.html import Doc
 
 pytestmark = pytest.mark.django_db
 
@@ -94,48 +94,6 @@ def value(tag: str, payload: Payload) -> str:
 
 
 # -- reading responses -------------------------------------------------------------------------
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data"}
-
-
-class Doc(HTMLParser):
-    """Meta tags, JSON-LD scripts and every URL-valued attribute of an HTML document."""
-
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.meta: list[tuple[str, str]] = []
-        self.jsonld: list[str] = []
-        self.urls: list[str] = []
-        self.links: list[dict] = []
-        self._in_jsonld = False
-        self.feed(html)
-        self.close()
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        self.urls += [v or "" for k, v in attrs if k in URL_ATTRIBUTES]
-        if tag == "meta" and "content" in attributes:
-            key = attributes.get("name") or attributes.get("property")
-            self.meta.append((key, attributes["content"]))
-        elif tag == "link":
-            self.links.append(attributes)
-        elif tag == "script" and attributes.get("type") == "application/ld+json":
-            self._in_jsonld = True
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._in_jsonld = False
-
-    def handle_data(self, data):
-        if self._in_jsonld:
-            self.jsonld.append(data)
-
-    def values(self, name: str) -> list[str]:
-        return [content for key, content in self.meta if key == name]
-
-    def json_ld(self) -> list[dict]:
-        return [json.loads(text) for text in self.jsonld]
-
-
 def dangerous_url(url: str) -> bool:
     """A URL a browser would run or render as a document (as the browser reads it)."""
     cleaned = re.sub(r"[\x00-\x20\x7f-\xa0\s]+", "", url).lower()

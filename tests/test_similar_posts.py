@@ -43,19 +43,6 @@ def shown(page) -> list[int]:
     )
 
 
-@pytest.fixture(autouse=True)
-def _no_pending_updates():
-    tasks._pending.pages = None
-    yield
-    tasks._pending.pages = None
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run what runs after a real commit (the similar-posts tasks, immediate backend)."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 @pytest.fixture
 def corpus(tree, commit):
     index = tree["index"]["en"]
