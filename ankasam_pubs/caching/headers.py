@@ -66,7 +66,7 @@ def is_restricted(page, request) -> bool:
     return memo[page.pk]
 
 
-def _authenticated(request) -> bool:
+def is_signed_in(request) -> bool:
     user = getattr(request, "user", None)
     return bool(user is not None and user.is_authenticated)
 
@@ -101,7 +101,7 @@ def finish_response(page, request, response):
         preview=bool(getattr(request, "is_preview", False)),
         live=page.live,
         restricted=is_restricted(page, request),
-        authenticated=_authenticated(request),
+        authenticated=is_signed_in(request),
     )
     directives = cache_control(
         facts, pubs_settings.CACHE_MAX_AGE, pubs_settings.CACHE_SHARED_MAX_AGE

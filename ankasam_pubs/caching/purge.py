@@ -121,22 +121,23 @@ def analysis_urls(page: Page, cache_object=None) -> set[str]:
     return urls
 
 
+def _urls_of_versions(translation_keys, cache_object=None) -> set[str]:
+    urls: set[str] = set()
+    for version in Page.objects.filter(translation_key__in=translation_keys).specific():
+        urls.update(page_urls(version, cache_object))
+    return urls
+
+
 def similar_list_urls(page_ids: Iterable[int], cache_object=None) -> set[str]:
     """URLs of analyses whose similar posts changed, in every language version (a
     translation may borrow its source's list)."""
     keys = Page.objects.filter(pk__in=list(page_ids)).values("translation_key")
-    urls: set[str] = set()
-    for version in Page.objects.filter(translation_key__in=keys).specific():
-        urls.update(page_urls(version, cache_object))
-    return urls
+    return _urls_of_versions(keys, cache_object)
 
 
 def version_urls(page: Page, cache_object=None) -> set[str]:
     """A page's URLs in every language version (their language switchers list it)."""
-    urls: set[str] = set()
-    for version in Page.objects.filter(translation_key=page.translation_key).specific():
-        urls.update(page_urls(version, cache_object))
-    return urls
+    return _urls_of_versions([page.translation_key], cache_object)
 
 
 def subtree_urls(page: Page) -> set[str]:

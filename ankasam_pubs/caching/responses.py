@@ -23,6 +23,7 @@ from django.http import HttpResponse
 from wagtail.models import Site
 
 from ..conf import pubs_settings
+from .headers import is_restricted, is_signed_in
 
 #: Response headers a cached copy keeps (the rest belong to one request or none).
 KEPT_HEADERS = (
@@ -53,8 +54,7 @@ def _personal(request) -> bool:
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
         return True
-    user = getattr(request, "user", None)
-    return bool(user is not None and user.is_authenticated)
+    return is_signed_in(request)
 
 
 def request_key(page, request) -> str | None:
@@ -63,8 +63,6 @@ def request_key(page, request) -> str | None:
         return None
     if getattr(request, "is_preview", False) or not page.live or _personal(request):
         return None
-    from .headers import is_restricted
-
     if is_restricted(page, request):
         return None
     site = Site.find_for_request(request)
