@@ -7,7 +7,7 @@ can silence one deliberately with ``SILENCED_SYSTEM_CHECKS``.
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, Tags, Warning, register
 from django.db import connections
 
 from . import conf
@@ -139,6 +139,25 @@ def i18n_problems(
             )
         )
     return errors
+
+
+WAGTAIL_REDIRECTS = "wagtail.contrib.redirects.middleware.RedirectMiddleware"
+OUR_REDIRECTS = "ankasam_pubs.middleware.RedirectMiddleware"
+
+
+@register()
+def check_redirect_middleware(app_configs=None, **kwargs):
+    """Wagtail's redirect middleware sends readers on to drafts and expired pages."""
+    if WAGTAIL_REDIRECTS not in getattr(settings, "MIDDLEWARE", ()):
+        return []
+    return [
+        Warning(
+            "Wagtail's RedirectMiddleware redirects readers to pages they may not see "
+            "(drafts, unpublished and expired pages), revealing their new addresses.",
+            hint=f"Use {OUR_REDIRECTS!r} in MIDDLEWARE instead of {WAGTAIL_REDIRECTS!r}.",
+            id="ankasam_pubs.W001",
+        )
+    ]
 
 
 @register(Tags.database)

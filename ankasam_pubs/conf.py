@@ -134,12 +134,6 @@ OPTIONS: dict[str, Option] = {
         "'none' never borrows.",
         choices=("none", "translations", "any"),
     ),
-    "SIMILAR_POSTS_BACKEND": Option(
-        "ankasam_pubs.similar.backends.inprocess.InProcessBackend",
-        (str,),
-        "Dotted path of the backend that finds candidates (in-process, or "
-        "ankasam_pubs.similar.backends.search.SearchBackend for Elasticsearch/OpenSearch).",
-    ),
 }
 
 

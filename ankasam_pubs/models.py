@@ -1,6 +1,6 @@
 """Django's model registry entry point; each concern keeps its models in its own package."""
 
-from .authors.models import AuthorProfile
+from .authors.models import AuthorProfile, AuthorRole
 from .footnotes.models import AbstractNote, CitationSettings
 from .importers.wordpress.models import ImportedWordPressItem
 from .pages.models import (
@@ -11,7 +11,6 @@ from .pages.models import (
     AnalysisPage,
     AnalysisPageTag,
     AuthorIndexPage,
-    AuthorRole,
 )
 from .similar.models import (
     SimilarityCorpus,

@@ -1,6 +1,8 @@
-"""Admin registration: snippets for taxonomies and author profiles."""
+"""Wagtail hooks: snippets for taxonomies and author profiles, admin views and panels,
+and the serving side of the visibility rule (expired pages)."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -11,9 +13,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .authors.models import AuthorProfile
 from .footnotes.editor import register_feature as register_note_reference_feature
-from .pages.usage import analyses_using
+from .registry import analyses_using
 from .taxonomy.models import Region, Series, Topic
 from .translations.fields import translated_panels
+from .visibility import is_current
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -90,6 +93,14 @@ class PublicationsGroup(SnippetViewSetGroup):
 
 
 register_snippet(PublicationsGroup)
+
+
+@hooks.register("before_serve_page")
+def expired_pages_are_gone(page, request, serve_args, serve_kwargs):
+    """A page past its expiry time is gone for readers at once, as an unpublished page
+    is, though Wagtail keeps it live until ``publish_scheduled`` runs."""
+    if not is_current(page):
+        raise Http404("expired")
 
 
 @hooks.register("before_delete_snippet")

@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from ankasam_pubs.models import AnalysisAuthor, Series, Topic
-from ankasam_pubs.pages.text import reading_minutes, reading_time_label
+from ankasam_pubs.text import reading_minutes, reading_time_label
 from tests.factories import analysis, author, paragraphs, ref, restrict, source, term, translate
 from tests.html import Doc as Head
 

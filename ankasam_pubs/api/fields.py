@@ -13,10 +13,10 @@ from rest_framework.fields import Field
 from wagtail.api.v2.utils import get_object_detail_url
 
 from ..authors.identity import web_links
+from ..authors.models import AuthorRole
 from ..footnotes.exports import publishable, to_csl_json
 from ..footnotes.models import COMMENT_FEATURES
-from ..pages.mixins import NOTES
-from ..pages.models import AuthorRole
+from ..registry import NOTES
 
 
 def rich_text(source: str, context: dict, features=None):

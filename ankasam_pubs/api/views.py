@@ -6,10 +6,11 @@ enough, and :class:`AnalysesAPIViewSet` closes the gaps in one place, its base
 queryset (which the ``child_of``, ``descendant_of``, ``ancestor_of`` and
 ``translation_of`` filters also use to find the page they name):
 
-- view restrictions of every kind are excluded whoever asks (``public()``): a logged-in
-  editor or a reader who typed a page's password gets the same answers as anyone;
-- aliases are excluded (Wagtail lists them as pages of their own);
-- pages past ``expire_at`` are excluded even before ``publish_scheduled`` unpublishes them;
+- it serves only what the visibility rule lets any reader be offered
+  (:mod:`ankasam_pubs.visibility`): view restrictions of every kind are excluded
+  whoever asks (a logged-in editor or a reader who typed a page's password gets the
+  same answers as anyone), aliases are excluded (Wagtail lists them as pages of their
+  own), and so are pages past ``expire_at`` before ``publish_scheduled`` runs;
 - ``?type=`` may only name analysis page types (Wagtail's would swap in any page model,
   reaching home pages, indexes and forms through this endpoint).
 """
@@ -51,16 +52,12 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.coreutils import resolve_model_string
 from wagtail.models import Locale, Page, Site
 
+from ..authors.credits import authors_indexes
 from ..authors.models import AuthorProfile
+from ..registry import analysis_query_models, credits_model
+from ..visibility import offered
 from . import fields
-from .data import (
-    AnalysisSet,
-    absolute_page_url,
-    analysis_page_models,
-    author_indexes,
-    credit_model,
-    served_pages,
-)
+from .data import AnalysisSet, absolute_page_url
 
 
 class PubsAPIRouter(WagtailAPIRouter):
@@ -148,7 +145,7 @@ class AuthorFilter(BaseFilterBackend):
             return _keep_child_of(queryset, queryset.none())
         credited = Q(pk__in=[])
         for model in view.get_page_models():
-            credits = credit_model(model)
+            credits = credits_model(model)
             if credits is not None:
                 credited |= Q(pk__in=credits.objects.filter(author__slug=slug).values("page_id"))
         return _keep_child_of(queryset, queryset.filter(credited))
@@ -202,7 +199,7 @@ class AnalysesAPIViewSet(PagesAPIViewSet):
     def get_page_models(cls) -> list[type[Page]]:
         if cls.page_models is not None:
             return [resolve_model_string(label) for label in cls.page_models]
-        return analysis_page_models()
+        return analysis_query_models()
 
     @classproperty
     def model(cls):
@@ -221,7 +218,7 @@ class AnalysesAPIViewSet(PagesAPIViewSet):
                 pages = super().get_base_queryset()
             except Site.DoesNotExist as error:  # Wagtail 7, ?site= naming no site
                 raise Http404("not found") from error
-            self._served = served_pages(pages)
+            self._served = offered(pages)
         return self._served
 
     def get_queryset(self):
@@ -325,7 +322,7 @@ class ProfileSet:
         """Profile pages on the language's authors index (none if it has no index)."""
         if self.locale is None or not self.profiles:
             return {}
-        index = author_indexes([self.locale.pk]).get(self.locale.pk)
+        index = authors_indexes([self.locale.pk]).get(self.locale.pk)
         if index is None:
             return {}
         return {
@@ -347,7 +344,7 @@ class ProfileSet:
         )
         ids = [profile.pk for profile in self.profiles]
         for model in AnalysesAPIViewSet.get_page_models():
-            credits = credit_model(model)
+            credits = credits_model(model)
             if credits is None:
                 continue
             rows = (

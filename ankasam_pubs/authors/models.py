@@ -10,6 +10,15 @@ from wagtail.search import index
 from .identity import initials, normalise_orcid, validate_links, validate_orcid, web_links
 
 
+class AuthorRole(models.TextChoices):
+    """What a person did for an analysis; a translator is credited, not cited."""
+
+    AUTHOR = "author", _("Author")
+    CO_AUTHOR = "co-author", _("Co-author")
+    TRANSLATOR = "translator", _("Translator")
+    EDITOR = "editor", _("Editor")
+
+
 class AuthorProfile(index.Indexed, models.Model):
     display_name = models.CharField(_("display name"), max_length=200)
     sort_name = models.CharField(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
-from ..pages.usage import analyses_using
+from ..registry import analyses_using
 
 
 class MyAnalysesPanel(Component):

@@ -12,7 +12,6 @@ publication date. A hash of the bytes is right whatever changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.cache import (
@@ -23,8 +22,10 @@ from django.utils.cache import (
 )
 
 from ..conf import pubs_settings
+from ..visibility import is_preview, is_restricted
 
-_APPLIED = "_ankasam_pubs_cache_headers"
+#: Set on a response that already went through :func:`finish_response`.
+APPLIED = "_ankasam_pubs_cache_headers"
 
 
 @dataclass(frozen=True)
@@ -56,49 +57,22 @@ def cache_control(facts: CacheFacts, max_age: int, shared_max_age: int | None) -
     return directives
 
 
-def is_restricted(page, request) -> bool:
-    """Whether a view restriction covers the page; asked once per page and request."""
-    memo = getattr(request, "_ankasam_pubs_restricted", None)
-    if memo is None:
-        memo = request._ankasam_pubs_restricted = {}
-    if page.pk not in memo:
-        memo[page.pk] = page.get_view_restrictions().exists()
-    return memo[page.pk]
-
-
 def is_signed_in(request) -> bool:
     user = getattr(request, "user", None)
     return bool(user is not None and user.is_authenticated)
 
 
-def serve(page, request, serve_page: Callable[[], object]):
-    """``page.serve()`` with the shared response cache (when on) and cache headers."""
-    from . import responses
-
-    key = responses.request_key(page, request)
-    generation = None
-    if key is not None:
-        cached, generation = responses.lookup(key)
-        if cached is not None:
-            setattr(cached, _APPLIED, True)
-            return get_conditional_response(request, etag=cached.get("ETag"), response=cached)
-    response = finish_response(page, request, serve_page())
-    if key is not None:
-        responses.store(key, response, generation)
-    return response
-
-
 def finish_response(page, request, response):
     """Cache headers and conditional GET for a response served by ``page.serve()``."""
-    if getattr(response, _APPLIED, False) or getattr(response, "streaming", False):
+    if getattr(response, APPLIED, False) or getattr(response, "streaming", False):
         return response
-    setattr(response, _APPLIED, True)
+    setattr(response, APPLIED, True)
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
     facts = CacheFacts(
         method=request.method,
         status=response.status_code,
-        preview=bool(getattr(request, "is_preview", False)),
+        preview=is_preview(request),
         live=page.live,
         restricted=is_restricted(page, request),
         authenticated=is_signed_in(request),

@@ -19,8 +19,11 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
+from ..authors.credits import authors_index_for
 from ..conf import pubs_settings
+from ..registry import ANALYSIS_AUTHORS, AnalysisIndexKind, is_analysis
 from ..seo.feeds import ATOM, RSS, feed_url
+from ..seo.sitemap import sitemap_paths
 from . import responses
 
 
@@ -56,9 +59,12 @@ def _reverse(name: str, *args) -> str | None:
         return None
 
 
-def _site_paths(page, language: str, terms: list[tuple[str, str]]) -> list[str]:
+def _site_paths(page, site, language: str, terms: list[tuple[str, str]]) -> list[str]:
     """Feeds, sitemap and API paths that list analyses of ``language``."""
-    paths = [_reverse("ankasam_pubs:sitemap")]
+    try:
+        paths = sitemap_paths(site)
+    except NoReverseMatch:  # the host did not include ankasam_pubs.urls
+        paths = []
     for kind, slug in [(None, ""), *terms]:
         for fmt in (RSS, ATOM):
             try:
@@ -77,8 +83,6 @@ def _site_paths(page, language: str, terms: list[tuple[str, str]]) -> list[str]:
 
 def analysis_urls(page: Page, cache_object=None) -> set[str]:
     """Every cached URL whose content depends on this analysis (any state: live or not)."""
-    from ..pages.mixins import ANALYSIS_AUTHORS, AnalysisIndexPageMixin, authors_index_for
-
     page = page.specific
     language = page.locale.language_code
     urls: set[str] = set()
@@ -98,7 +102,7 @@ def analysis_urls(page: Page, cache_object=None) -> set[str]:
     for ancestor in Page.objects.ancestor_of(page).filter(depth__gt=1).specific():
         base = page_urls(ancestor, cache_object)
         urls.update(base)
-        if isinstance(ancestor, AnalysisIndexPageMixin) and base:
+        if isinstance(ancestor, AnalysisIndexKind) and base:
             query = [f"{kind}={slug}" for kind, slug in terms]
             if year is not None:
                 query.append(f"year={year.year}")
@@ -117,7 +121,7 @@ def analysis_urls(page: Page, cache_object=None) -> set[str]:
     site = page.get_site()
     if site is not None:
         base = site.root_url.rstrip("/")
-        urls.update(base + path for path in _site_paths(page, language, terms))
+        urls.update(base + path for path in _site_paths(page, site, language, terms))
     return urls
 
 
@@ -142,11 +146,9 @@ def version_urls(page: Page, cache_object=None) -> set[str]:
 
 def subtree_urls(page: Page) -> set[str]:
     """Everything that shows a page or one below it: used when privacy changes."""
-    from ..pages.mixins import AnalysisPageMixin
-
     urls: set[str] = set()
     for descendant in Page.objects.descendant_of(page, inclusive=True).specific():
-        if isinstance(descendant, AnalysisPageMixin):
+        if is_analysis(descendant):
             urls |= analysis_urls(descendant)
         else:
             urls |= version_urls(descendant)

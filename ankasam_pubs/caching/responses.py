@@ -23,7 +23,8 @@ from django.http import HttpResponse
 from wagtail.models import Site
 
 from ..conf import pubs_settings
-from .headers import is_restricted, is_signed_in
+from ..visibility import is_preview, is_restricted
+from .headers import is_signed_in
 
 #: Response headers a cached copy keeps (the rest belong to one request or none).
 KEPT_HEADERS = (
@@ -61,7 +62,7 @@ def request_key(page, request) -> str | None:
     """The key of this request's response, or None when it must not be shared."""
     if not enabled() or request.method not in ("GET", "HEAD"):
         return None
-    if getattr(request, "is_preview", False) or not page.live or _personal(request):
+    if is_preview(request) or not page.live or _personal(request):
         return None
     if is_restricted(page, request):
         return None

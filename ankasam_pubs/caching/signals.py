@@ -9,7 +9,11 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
+from ..authors.models import AuthorProfile
+from ..footnotes.models import CitationSettings
+from ..registry import is_analysis, is_pubs_page
 from ..similar.service import similar_lists_changed
+from ..taxonomy.models import Region, Series, Topic
 from . import responses
 from .purge import (
     analysis_urls,
@@ -21,18 +25,6 @@ from .purge import (
 )
 
 
-def _is_analysis(page) -> bool:
-    from ..pages.mixins import AnalysisPageMixin
-
-    return issubclass(page.specific_class or Page, AnalysisPageMixin)
-
-
-def _is_pubs_page(page) -> bool:
-    from ..pages.mixins import PubsPageMixin
-
-    return issubclass(page.specific_class or Page, PubsPageMixin)
-
-
 def _purge_after_commit(urls: set[str]) -> None:
     if urls:
         transaction.on_commit(lambda: purge(urls))
@@ -41,9 +33,9 @@ def _purge_after_commit(urls: set[str]) -> None:
 def on_publish_change(sender, instance, **kwargs) -> None:
     if not purging_enabled():
         return
-    if _is_analysis(instance):
+    if is_analysis(instance):
         _purge_after_commit(analysis_urls(instance))
-    elif _is_pubs_page(instance):
+    elif is_pubs_page(instance):
         # An index or authors page: itself and its other language versions' switchers.
         _purge_after_commit(version_urls(instance))
 
@@ -59,7 +51,7 @@ def on_restriction_change(sender, instance, **kwargs) -> None:
 
 def on_delete(sender, instance, **kwargs) -> None:
     # Before the rows go: afterwards neither the URLs nor the credits can be read.
-    if purging_enabled() and type(instance) is Page and _is_analysis(instance):
+    if purging_enabled() and type(instance) is Page and is_analysis(instance):
         _purge_after_commit(analysis_urls(instance))
 
 
@@ -69,7 +61,7 @@ def on_move(sender, instance, **kwargs) -> None:
         return
     urls: set[str] = set()
     for page in Page.objects.descendant_of(instance, inclusive=True).specific():
-        if _is_analysis(page):
+        if is_analysis(page):
             urls |= analysis_urls(page)
     _purge_after_commit(urls)
 
@@ -98,10 +90,6 @@ def connect() -> None:
             sender=PageViewRestriction,
             dispatch_uid=f"ankasam_pubs_purge_restriction_{signal is post_save}",
         )
-    from ..authors.models import AuthorProfile
-    from ..footnotes.models import CitationSettings
-    from ..taxonomy.models import Region, Series, Topic
-
     for model in (AuthorProfile, Series, Topic, Region, CitationSettings):
         for signal in (post_save, post_delete):
             signal.connect(

@@ -25,6 +25,9 @@ from enum import StrEnum
 from urllib.parse import urldefrag, urlsplit, urlunsplit
 
 from django.utils.encoding import iri_to_uri
+from wagtail.models import Page
+
+from ..registry import analysis_models
 
 USER_AGENT = "ankasam-pubs-linkcheck/1.0"
 SCHEMES = ("http", "https")
@@ -138,10 +141,6 @@ class Report:
 
 def live_analysis_pages(*, locale: str | None = None, page_id: int | None = None):
     """Live analysis pages (any concrete analysis class, private ones included)."""
-    from wagtail.models import Page
-
-    from ..pages.usage import analysis_models
-
     models = analysis_models()
     if not models:
         return Page.objects.none()

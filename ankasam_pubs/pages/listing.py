@@ -1,4 +1,8 @@
-"""Which analyses an index shows, and the reader's filters: pure query building."""
+"""The reader's filters of an index and what a listing card shows: query building.
+
+Which analyses an index may list at all is the visibility rule's
+(:func:`ankasam_pubs.visibility.published_analyses`).
+"""
 
 from __future__ import annotations
 
@@ -7,58 +11,27 @@ from dataclasses import dataclass
 from django import forms
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q, QuerySet
-from django.utils import timezone
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
 
+from ..registry import ANALYSIS_AUTHORS, credits_model
 from ..taxonomy.models import Region, Series, Topic
-
-
-def current_q(prefix: str = "") -> Q:
-    """Not expired, and not past ``expire_at`` (``publish_scheduled`` may be late)."""
-    return Q(**{f"{prefix}expired": False}) & (
-        Q(**{f"{prefix}expire_at__isnull": True}) | Q(**{f"{prefix}expire_at__gt": timezone.now()})
-    )
-
-
-def published_analyses(model, *, locale_id: int, within: Page | None = None) -> QuerySet:
-    """Live, public, current, non-alias analyses of one locale, newest first.
-
-    ``public()`` drops pages under any view restriction (password, login, groups),
-    including restrictions set on an ancestor section; :func:`current_q` drops pages
-    whose expiry time has passed even before ``publish_scheduled`` unpublishes them.
-    """
-    queryset = (
-        model.objects.live()
-        .public()
-        .filter(current_q(), locale_id=locale_id, alias_of__isnull=True)
-    )
-    if within is not None:
-        queryset = queryset.descendant_of(within)
-    return queryset.order_by("-publication_date", "-first_published_at", "-pk")
 
 
 def with_card_data(queryset: QuerySet) -> QuerySet:
     """Everything a listing card shows, fetched in a fixed number of queries."""
-    from ..pages.mixins import ANALYSIS_AUTHORS
-
-    return queryset.select_related("series", "lead_image").prefetch_related(
-        "topics",
-        "lead_image__renditions",
+    queryset = queryset.select_related("series", "lead_image").prefetch_related(
+        "topics", "lead_image__renditions"
+    )
+    credits = credits_model(queryset.model)
+    if credits is None:  # a host's analysis class without credits
+        return queryset
+    return queryset.prefetch_related(
         Prefetch(
             ANALYSIS_AUTHORS,
-            queryset=_author_model(queryset.model)
-            .objects.select_related("author")
-            .order_by("sort_order"),
-        ),
+            queryset=credits.objects.select_related("author").order_by("sort_order", "pk"),
+        )
     )
-
-
-def _author_model(page_model):
-    from ..pages.mixins import ANALYSIS_AUTHORS
-
-    return page_model._meta.get_field(ANALYSIS_AUTHORS).related_model
 
 
 class AnalysisFilterForm(forms.Form):

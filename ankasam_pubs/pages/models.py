@@ -10,16 +10,10 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
-from ..authors.pages import AuthorIndexPageMixin
+from ..authors.models import AuthorRole
 from ..footnotes.models import AbstractNote
-from .mixins import ANALYSIS_AUTHORS, NOTES, AnalysisIndexPageMixin, AnalysisPageMixin
-
-
-class AuthorRole(models.TextChoices):
-    AUTHOR = "author", _("Author")
-    CO_AUTHOR = "co-author", _("Co-author")
-    TRANSLATOR = "translator", _("Translator")
-    EDITOR = "editor", _("Editor")
+from ..registry import ANALYSIS_AUTHORS, NOTES
+from .mixins import AnalysisIndexPageMixin, AnalysisPageMixin, AuthorIndexPageMixin
 
 
 class AbstractAnalysisAuthor(Orderable):

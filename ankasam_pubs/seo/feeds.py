@@ -19,9 +19,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
-from django.apps import apps
-from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
@@ -33,11 +30,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page, Site
 
+from ..authors.credits import authors_index_for, credits_for
 from ..authors.models import AuthorProfile
 from ..conf import pubs_settings
 from ..footnotes.citations import bare_doi
-from ..pages.listing import published_analyses
+from ..registry import (
+    ANALYSIS_AUTHORS,
+    AnalysisIndexKind,
+    AnalysisKind,
+    analysis_query_models,
+    credits_model,
+    query_models,
+)
 from ..taxonomy.models import Region, Series, Topic
+from ..visibility import offered, published_analyses
 
 #: Most items a feed carries: the newest analyses, whatever the feed's filter. Feed
 #: readers keep what they have already seen, so a feed only needs the recent ones.
@@ -58,9 +64,6 @@ KINDS: dict[str, type] = {
     "region": Region,
     "author": AuthorProfile,
 }
-
-#: Credit roles shown as contributors rather than authors (as in the JSON-LD).
-CONTRIBUTOR_ROLES = frozenset({"translator"})
 
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
 
@@ -176,53 +179,13 @@ def feed_url(language: str, feed_format: str, kind: str | None = None, slug: str
 
 
 # -- reading the pages -------------------------------------------------------------------
-def _concrete_models(mixin) -> list[type[Page]]:
-    """Concrete page classes built on ``mixin``; a class whose parent is also listed is
-    dropped (the parent's queries already return its pages)."""
-    found = [m for m in apps.get_models() if issubclass(m, mixin) and issubclass(m, Page)]
-    return [m for m in found if not any(o is not m and issubclass(m, o) for o in found)]
-
-
-def analysis_models() -> list[type[Page]]:
-    from ..pages.mixins import AnalysisPageMixin
-
-    return _concrete_models(AnalysisPageMixin)
-
-
-def analysis_index_models() -> list[type[Page]]:
-    from ..pages.mixins import AnalysisIndexPageMixin
-
-    return _concrete_models(AnalysisIndexPageMixin)
-
-
-def _credits_model(model):
-    from ..pages.mixins import ANALYSIS_AUTHORS
-
-    try:
-        return model._meta.get_field(ANALYSIS_AUTHORS).related_model
-    except FieldDoesNotExist:  # a host's analysis class may have no credits
-        return None
-
-
 def with_feed_data(queryset):
-    """What an item shows, in a fixed number of queries whatever the number of items."""
-    from ..pages.mixins import ANALYSIS_AUTHORS
-
-    queryset = queryset.select_related("series").prefetch_related("topics", "regions")
-    credits = _credits_model(queryset.model)
-    if credits is not None:
-        queryset = queryset.prefetch_related(
-            Prefetch(
-                ANALYSIS_AUTHORS,
-                queryset=credits.objects.select_related("author").order_by("sort_order", "pk"),
-            )
-        )
-    return queryset
+    """What an item shows, in a fixed number of queries whatever the number of items
+    (credits are read by :func:`feed_items`)."""
+    return queryset.select_related("series").prefetch_related("topics", "regions")
 
 
 def _filter(queryset, kind: str | None, obj):
-    from ..pages.mixins import ANALYSIS_AUTHORS
-
     if kind is None:
         return queryset
     if kind == "series":
@@ -231,7 +194,7 @@ def _filter(queryset, kind: str | None, obj):
         return queryset.filter(topics=obj)
     if kind == "region":
         return queryset.filter(regions=obj)
-    if _credits_model(queryset.model) is None:
+    if credits_model(queryset.model) is None:
         return queryset.none()
     # One author may hold two credits on a page (say author and translator).
     return queryset.filter(**{f"{ANALYSIS_AUTHORS}__author": obj}).distinct()
@@ -250,28 +213,18 @@ def feed_analyses(
     obj=None,
     limit: int | None = None,
 ) -> list[Page]:
-    """Live, public, non-alias, non-expired analyses of one locale (under ``within``),
-    optionally of one series/topic/region/author, newest first, at most ``limit``.
+    """Analyses of one locale a reader may be offered (under ``within``), optionally of
+    one series/topic/region/author, newest first, at most ``limit``.
 
-    Four queries per analysis model (pages, topics, regions, credits with profiles).
+    Three queries per analysis model (pages, topics, regions).
     ``limit`` defaults to :data:`FEED_SIZE`.
     """
     limit = FEED_SIZE if limit is None else limit
-    now = timezone.now()
     pages = []
-    for model in analysis_models():
-        queryset = published_analyses(model, locale_id=locale.pk, within=within).filter(
-            Q(expire_at__isnull=True) | Q(expire_at__gt=now), expired=False
-        )
+    for model in analysis_query_models():
+        queryset = published_analyses(model, locale_id=locale.pk, within=within)
         pages.extend(with_feed_data(_filter(queryset, kind, obj))[:limit])
     return sorted(pages, key=_sort_key, reverse=True)[:limit]
-
-
-def _credits(page) -> list:
-    from ..pages.mixins import ANALYSIS_AUTHORS
-
-    related = getattr(page, ANALYSIS_AUTHORS, None)
-    return list(related.all()) if related is not None else []
 
 
 def feed_items(
@@ -288,6 +241,8 @@ def feed_items(
     on any site are left out.
     """
     items = []
+    pages = list(pages)
+    credits = credits_for(pages)
     with translation.override(language):
         for page in pages:
             link = page.get_full_url(request)
@@ -296,11 +251,11 @@ def feed_items(
             published = published_at(page.publication_date, page.first_published_at)
             updated = max(page.last_published_at or published, published)
             authors, contributors = [], []
-            for credit in _credits(page):
+            for credit in credits[page.pk]:
                 person = FeedPerson(
                     name=xml_text(credit.author.display_name), url=profile_url(credit.author)
                 )
-                (contributors if credit.role in CONTRIBUTOR_ROLES else authors).append(person)
+                (authors if credit.is_cited else contributors).append(person)
             terms = [page.series] if page.series_id else []
             terms += [*page.topics.all(), *page.regions.all()]
             names = [xml_text(term.name) for term in terms]
@@ -412,10 +367,10 @@ def organisation_name(site: Site | None) -> str:
 
 
 def _first_index(locale: Locale, within: Page | None) -> Page | None:
-    models = analysis_index_models()
+    models = query_models(AnalysisIndexKind)
     if not models:
         return None
-    queryset = Page.objects.live().public().type(*models).filter(locale=locale)
+    queryset = offered(Page.objects.type(*models).filter(locale=locale))
     if within is not None:
         queryset = queryset.descendant_of(within, inclusive=True)
     return queryset.order_by("path").first()
@@ -425,8 +380,6 @@ def build_feed(
     request, locale: Locale, feed_format: str, kind: str | None = None, slug: str = ""
 ) -> Feed:
     """The whole feed of one language (and filter) as plain data; 404 for unknown slugs."""
-    from ..pages.mixins import authors_index_for
-
     obj = get_object_or_404(KINDS[kind], slug=slug) if kind is not None else None
     site = Site.find_for_request(request)
     root = site.root_page.get_translation_or_none(locale) if site else None
@@ -490,15 +443,13 @@ def feed_links(page) -> list[FeedLink]:
     analysis index the all-analyses feeds; any other page nothing. Empty when the host
     has not included ``ankasam_pubs.urls``.
     """
-    from ..pages.mixins import AnalysisIndexPageMixin, AnalysisPageMixin
-
-    if not isinstance(page, AnalysisPageMixin | AnalysisIndexPageMixin):
+    if not isinstance(page, AnalysisKind | AnalysisIndexKind):
         return []
     language = page.locale.language_code
     links = []
     with translation.override(language):
         feeds: list[tuple[str | None, str, str]] = [(None, "", "")]
-        if isinstance(page, AnalysisPageMixin) and page.series_id:
+        if isinstance(page, AnalysisKind) and page.series_id:
             feeds.append(("series", page.series.slug, page.series.name))
         try:
             for kind, slug, name in feeds:
@@ -518,3 +469,12 @@ def feed_links(page) -> list[FeedLink]:
         except NoReverseMatch:
             return []
     return links
+
+
+class FeedLinksMixin:
+    """Page mixin: ``feed_links`` (RSS and Atom autodiscovery) for the head."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["feed_links"] = feed_links(self)
+        return context

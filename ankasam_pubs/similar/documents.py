@@ -1,32 +1,22 @@
 """Read analysis pages into engine documents: the one place that knows page models.
 
-A page qualifies when it is live, public (no view restriction on it or an ancestor),
-not an alias and not expired. Everything else in this package only ever sees the
-qualifying pages this module returns.
+A page qualifies when it may be offered to readers (:mod:`ankasam_pubs.visibility`).
+Everything else in this package only ever sees the qualifying pages this module
+returns.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.apps import apps
 from django.db.models import Prefetch, QuerySet
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from ..conf import pubs_settings
-from ..pages.text import plain_text
+from ..registry import ANALYSIS_AUTHORS, analysis_query_models, credits_model
+from ..text import plain_text
+from ..visibility import offered
 from .engine import DEFAULT_WEIGHTS, Document, Params
-
-
-def analysis_models() -> list[type[Page]]:
-    """Every concrete page class built on the analysis mixin (ours and the host's)."""
-    from ..pages.mixins import AnalysisPageMixin
-
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, AnalysisPageMixin) and issubclass(model, Page)
-    ]
 
 
 def params() -> Params:
@@ -44,20 +34,10 @@ def params() -> Params:
 
 
 def qualifying(model: type[Page], locale_id: int | None = None) -> QuerySet:
-    queryset = model.objects.live().public().filter(alias_of__isnull=True, expired=False)
+    queryset = offered(model.objects.all())
     if locale_id is not None:
         queryset = queryset.filter(locale_id=locale_id)
     return queryset
-
-
-def _authors_relation(model) -> str | None:
-    from ..pages.mixins import ANALYSIS_AUTHORS
-
-    try:
-        model._meta.get_field(ANALYSIS_AUTHORS)
-    except Exception:  # noqa: BLE001 - a host's analysis class may have no credits
-        return None
-    return ANALYSIS_AUTHORS
 
 
 def collect(locale_id: int, page_ids: Iterable[int] | None = None) -> list[Document]:
@@ -65,24 +45,23 @@ def collect(locale_id: int, page_ids: Iterable[int] | None = None) -> list[Docum
 
     A fixed number of queries per analysis model, whatever the number of pages.
     """
-    from wagtail.models import Locale
-
     language = Locale.objects.get(pk=locale_id).language_code
     documents: list[Document] = []
     ids = None if page_ids is None else list(page_ids)
-    for model in analysis_models():
+    for model in analysis_query_models():
         queryset = qualifying(model, locale_id)
         if ids is not None:
             queryset = queryset.filter(pk__in=ids)
-        authors = _authors_relation(model)
+        authors = ANALYSIS_AUTHORS if credits_model(model) is not None else None
         prefetch = [
             Prefetch("topics", queryset=model.topics.rel.model.objects.only("pk")),
             Prefetch("regions", queryset=model.regions.rel.model.objects.only("pk")),
         ]
         if authors:
-            related = model._meta.get_field(authors).related_model
             prefetch.append(
-                Prefetch(authors, queryset=related.objects.only("pk", "page", "author"))
+                Prefetch(
+                    authors, queryset=credits_model(model).objects.only("pk", "page", "author")
+                )
             )
         queryset = queryset.only(
             "pk", "title", "summary", "body", "series_id", "publication_date", "locale_id"

@@ -139,12 +139,11 @@ class Stats:
     documents: int = 0
     df: Counter = field(default_factory=Counter)
 
-    def add(self, terms: Iterable[str], sign: int = 1) -> None:
-        self.documents += sign
+    def add(self, terms: Iterable[str]) -> None:
+        """Count one more document containing ``terms`` (each distinct term once)."""
+        self.documents += 1
         for term in terms:
-            self.df[term] += sign
-            if self.df[term] <= 0:
-                del self.df[term]
+            self.df[term] += 1
 
     def idf(self, term: str) -> float:
         return math.log((1 + self.documents) / (1 + self.df.get(term, 0))) + 1.0

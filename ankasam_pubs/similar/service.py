@@ -16,10 +16,8 @@ from collections.abc import Callable, Iterable
 from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from wagtail.models import Locale, Page
 
-from ..conf import pubs_settings
 from . import engine
 from .documents import collect, params
 from .models import (
@@ -59,10 +57,6 @@ def _announce(before: dict[int, list[int]], lists: dict[int, list[engine.Choice]
         transaction.on_commit(
             lambda: similar_lists_changed.send(sender=SimilarPost, page_ids=changed)
         )
-
-
-def get_backend():
-    return import_string(pubs_settings.SIMILAR_POSTS_BACKEND)()
 
 
 def _dumps(value) -> str:
@@ -161,7 +155,7 @@ def rebuild(locale: Locale | int, progress: Progress | None = None) -> int:
     _stage(progress, "read", 0, 1)
     documents = collect(locale_id)
     _stage(progress, "read", 1, 1)
-    stats, indexed = get_backend().build(documents, p, progress, locale_id=locale_id)
+    stats, indexed = engine.build(documents, p, progress)
     by_key = {doc.key: doc for doc in indexed}
     lists = _choose(by_key, by_key, locale_id, p)
     _stage(progress, "write", 0, 1)
@@ -266,7 +260,6 @@ def _update(locale_id: int, corpus: SimilarityCorpus, page_ids: list[int]) -> di
 
     if fresh:
         stats = engine.Stats(corpus.documents, Counter(json.loads(corpus.frequencies)))
-        backend = get_backend()
         index = engine.Index(list(documents.values()), p)
         reserves.documents = index.documents  # the same objects, plus the fresh ones
         for key, document in fresh.items():
@@ -274,7 +267,7 @@ def _update(locale_id: int, corpus: SimilarityCorpus, page_ids: list[int]) -> di
             doc = engine.index_document(counted, stats, p)
             index.documents[key] = doc
             scores = index.scores_against(doc)
-            doc.reserve = backend.reserve_for(doc, index, scores, p, locale_id=locale_id)
+            doc.reserve = engine.top(((k, forward) for k, (forward, _back) in scores.items()), p)
             dirty.add(key)
             for other in index.documents.values():
                 if other.key == key:

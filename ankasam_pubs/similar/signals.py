@@ -12,7 +12,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .documents import analysis_models
+from ..registry import analysis_models
 from .tasks import schedule_update
 
 

@@ -29,13 +29,6 @@ def update_similar_posts(locale_id: int, page_ids: list[int]) -> dict[str, int]:
     return service.update(locale_id, page_ids)
 
 
-@task()
-def rebuild_similar_posts(locale_id: int | None = None) -> dict[str, int]:
-    if locale_id is None:
-        return service.rebuild_all()
-    return {str(locale_id): service.rebuild(locale_id)}
-
-
 _pending = threading.local()
 
 

@@ -1,16 +1,22 @@
 """The language versions a reader may be offered: live, public, real pages only.
 
 ``page.get_translations()`` alone returns drafts, private pages and aliases; every
-listing of translations in the app goes through :func:`live_translations`.
+listing of translations in the app (switcher, ``hreflang``, JSON-LD, OpenGraph, the
+API, the sitemap) goes through :func:`live_translations_for`, which applies the one
+visibility rule (:mod:`ankasam_pubs.visibility`).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import get_language_info
 from wagtail.models import Page
+
+from ..visibility import is_offered, offered
 
 
 @dataclass(frozen=True)
@@ -21,38 +27,51 @@ class LanguageVersion:
     url: str
 
 
-def live_translations(page: Page) -> list[LanguageVersion]:
-    """Other language versions of ``page`` a reader can open, in LANGUAGES order."""
-    order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
-    pages = (
-        page.get_translations()
-        .live()
-        .public()
-        .filter(alias_of__isnull=True)
-        .select_related("locale")
-    )
-    versions = []
-    for other in pages:
-        code = other.locale.language_code
-        url = other.get_url()
-        if url is None:  # not routable from any site: nothing to link to
-            continue
-        versions.append(
-            LanguageVersion(
-                page=other,
-                language_code=code,
-                name_local=_local_name(code),
-                url=url,
-            )
-        )
-    return sorted(versions, key=lambda version: order.get(version.language_code, len(order)))
-
-
-def _local_name(code: str) -> str:
+def language_name(code: str) -> str:
+    """A language's own name for itself ("Türkçe"), or the site's name for it."""
     try:
         return get_language_info(code)["name_local"]
     except KeyError:
         return dict(settings.LANGUAGES).get(code, code)
+
+
+def _language_order() -> dict[str, int]:
+    return {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
+
+
+def live_translations_for(pages: Iterable[Page], request=None) -> dict[int, list[LanguageVersion]]:
+    """Other language versions a reader can open, for each of ``pages`` (by pk), in
+    LANGUAGES order: one query whatever the number of pages."""
+    pages = list(pages)
+    result: dict[int, list[LanguageVersion]] = {page.pk: [] for page in pages}
+    keys = {page.translation_key for page in pages}
+    if not keys:
+        return result
+    by_key: dict = defaultdict(list)
+    for other in offered(Page.objects.filter(translation_key__in=keys)).select_related("locale"):
+        by_key[other.translation_key].append(other)
+    order = _language_order()
+    for page in pages:
+        versions = []
+        for other in by_key[page.translation_key]:
+            if other.pk == page.pk:
+                continue
+            url = other.get_url(request)
+            if url is None:  # not routable from any site: nothing to link to
+                continue
+            code = other.locale.language_code
+            versions.append(
+                LanguageVersion(
+                    page=other, language_code=code, name_local=language_name(code), url=url
+                )
+            )
+        result[page.pk] = sorted(versions, key=lambda v: order.get(v.language_code, len(order)))
+    return result
+
+
+def live_translations(page: Page, request=None) -> list[LanguageVersion]:
+    """Other language versions of one page (see :func:`live_translations_for`)."""
+    return live_translations_for([page], request)[page.pk]
 
 
 def hreflang_links(own: tuple[str, str], others: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -65,14 +84,23 @@ def hreflang_links(own: tuple[str, str], others: list[tuple[str, str]]) -> list[
 def alternate_links(page: Page, versions: list[LanguageVersion], request) -> list[tuple[str, str]]:
     """``(hreflang, absolute URL)`` pairs for ``<link rel="alternate">``.
 
-    Only a live, public page with listed versions gets them (see :func:`hreflang_links`).
+    Only a page that may be offered (live, public, not an alias, not a preview) with
+    listed versions gets them (see :func:`hreflang_links`).
     """
-    if not page.live or getattr(request, "is_preview", False) or not versions:
-        return []
-    if page.get_view_restrictions().exists():
+    if not versions or not is_offered(page, request):
         return []
     own = page.get_full_url(request)
     if own is None:
         return []
     others = [(v.language_code, v.page.get_full_url(request)) for v in versions]
     return hreflang_links((page.locale.language_code, own), others)
+
+
+class LanguageVersionsMixin:
+    """Page mixin: ``translations`` (the switcher) and ``alternates`` (``hreflang``)."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["translations"] = live_translations(self, request)
+        context["alternates"] = alternate_links(self, context["translations"], request)
+        return context

@@ -6,8 +6,9 @@ from wagtail.models import Page
 
 from ankasam_pubs.models import AnalysisIndexPage, AnalysisPage
 from ankasam_pubs.pages.blocks import PlainBodyBlock
-from ankasam_pubs.pages.listing import published_analyses, with_card_data
+from ankasam_pubs.pages.listing import with_card_data
 from ankasam_pubs.pages.mixins import PubsPageMixin
+from ankasam_pubs.visibility import offered, published_analyses
 
 
 class HomePage(PubsPageMixin, Page):
@@ -27,10 +28,7 @@ class HomePage(PubsPageMixin, Page):
             ]
         )
         context["indexes"] = list(
-            AnalysisIndexPage.objects.child_of(self)
-            .live()
-            .public()
-            .filter(locale_id=self.locale_id)
+            offered(AnalysisIndexPage.objects.child_of(self).filter(locale_id=self.locale_id))
         )
         return context
 

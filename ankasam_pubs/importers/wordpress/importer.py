@@ -32,8 +32,8 @@ from modeltranslation.utils import build_localized_fieldname
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from ...authors.models import AuthorProfile
-from ...pages.mixins import ANALYSIS_AUTHORS, NOTES
+from ...authors.models import AuthorProfile, AuthorRole
+from ...registry import ANALYSIS_AUTHORS, NOTES, credits_model, notes_model
 from ...taxonomy.models import Region, Series, Topic
 from .content import ConvertedPost, ImageRef, convert_post, plain_text
 from .mapping import Mapping, Target
@@ -670,7 +670,7 @@ class WordPressImporter:
         return slug
 
     def _set_notes(self, page, converted: ConvertedPost) -> None:
-        note_model = page._meta.get_field(NOTES).related_model
+        note_model = notes_model(type(page))
         setattr(
             page,
             NOTES,
@@ -699,14 +699,16 @@ class WordPressImporter:
         return names
 
     def _set_credits(self, page, item: Item, log: PostLog) -> None:
-        credit_model = page._meta.get_field(ANALYSIS_AUTHORS).related_model
+        credit_model = credits_model(type(page))
         credits, seen = [], set()
         for login in self._credit_names(item):
             profile = self._profile(login, log)
             if profile.pk in seen:
                 continue
             seen.add(profile.pk)
-            credits.append(credit_model(author=profile, role="author", sort_order=len(credits)))
+            credits.append(
+                credit_model(author=profile, role=AuthorRole.AUTHOR, sort_order=len(credits))
+            )
         setattr(page, ANALYSIS_AUTHORS, credits)
 
     def _profile(self, login: str, log: PostLog) -> AuthorProfile:

@@ -15,7 +15,7 @@ from wagtail.models import Locale, Page
 
 from ...footnotes import linkcheck
 from ...footnotes.linkcheck import LinkError, LinkResult
-from ...pages.usage import analysis_models
+from ...registry import is_analysis
 
 MIN_CONCURRENCY, MAX_CONCURRENCY = 1, 64
 INDENT = "  "
@@ -127,9 +127,7 @@ class Command(BaseCommand):
             )
         if page_id is not None:
             page = Page.objects.filter(pk=page_id).first()
-            if page is None or not issubclass(
-                page.specific_class or Page, tuple(analysis_models())
-            ):
+            if page is None or not is_analysis(page):
                 raise CommandError(gettext("No analysis page with id %(id)s.") % {"id": page_id})
             if not page.live:
                 raise CommandError(

@@ -9,7 +9,6 @@ without anyone creating a page per person and language.
 from __future__ import annotations
 
 import dataclasses
-from functools import partial
 
 from django.apps import apps
 from django.core.paginator import Paginator
@@ -25,20 +24,21 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 
-from ..caching.headers import serve as cached_serve
+from ..authors.identity import person_jsonld
+from ..authors.models import AuthorProfile
 from ..conf import pubs_settings
-from ..pages.listing import published_analyses, with_card_data
-from ..pages.mixins import ANALYSIS_AUTHORS, PubsPageMixin
+from ..registry import ANALYSIS_AUTHORS, AuthorIndexKind
 from ..seo.feeds import item_guid
 from ..seo.jsonld import jsonld
 from ..taxonomy.models import Topic
-from .identity import person_jsonld
-from .models import AuthorProfile
+from ..visibility import published_analyses
+from .base import PubsPageMixin
+from .listing import with_card_data
 
 FEED_LENGTH = 20
 
 
-class AuthorIndexPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
+class AuthorIndexPageMixin(PubsPageMixin, AuthorIndexKind, RoutablePageMixin, models.Model):
     intro = models.TextField(gettext_lazy("introduction"), blank=True)
 
     #: The concrete analysis model whose credits are listed on profiles.
@@ -48,10 +48,6 @@ class AuthorIndexPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
 
     class Meta:
         abstract = True
-
-    def serve(self, request, *args, **kwargs):
-        # Every route (experts, profiles, their feeds) gets cache headers.
-        return cached_serve(self, request, partial(super().serve, request, *args, **kwargs))
 
     # -- urls ------------------------------------------------------------------------
     def profile_url(self, profile: AuthorProfile) -> str:
@@ -152,7 +148,8 @@ class AuthorIndexPageMixin(RoutablePageMixin, PubsPageMixin, models.Model):
                 updateddate=analysis.last_published_at,
                 unique_id=item_guid(analysis.translation_key, self.locale.language_code),
                 author_name=", ".join(
-                    credit.author.display_name for credit in analysis.analysis_authors.all()
+                    credit.author.display_name
+                    for credit in getattr(analysis, ANALYSIS_AUTHORS).all()
                 ),
                 categories=[topic.name for topic in analysis.topics.all()],
             )

@@ -1,1 +1,0 @@
-"""Backends that find candidates; every backend writes into the same tables."""

@@ -1,0 +1,122 @@
+"""What a reader may see: the one rule every public surface of the app applies.
+
+Two questions, one answer each:
+
+* **May this page be served?** (:func:`is_served`) It is live and not past its
+  expiry time. Wagtail keeps a page whose ``expire_at`` has passed live until
+  ``publish_scheduled`` runs; readers get a 404 for it at once, as for an unpublished
+  page. View restrictions (password, login, groups) are Wagtail's to enforce when the
+  page is served: the reader may pass them.
+* **May this page be offered?** (:func:`offered_q`, :func:`offered`) Listed, linked,
+  counted or recommended anywhere a reader did not ask for it by its address:
+  listings and filters, feeds, the API, similar posts, the language switcher,
+  ``hreflang``, JSON-LD translations, OpenGraph locale alternates, the sitemap, author
+  pages. It is served, has no view restriction on itself or an ancestor (whoever
+  asks: a cached or shared answer must not depend on who asked first), and is not an
+  alias.
+
+**Aliases.** An alias shows another page's content at a second address (Wagtail's
+"Create alias", or the parents the Translate action creates for an untranslated
+section). It is served at its address, but it is never offered: not as a translation
+(it is not one), not in a listing or the sitemap. Its canonical link names the original
+and it carries no Scholar tags or JSON-LD of its own (see :func:`canonical_page`).
+Real pages *below* an alias (a Turkish analysis in a section whose Turkish parent is
+still an alias) are ordinary pages and are offered like any other.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.functions import Length, Substr
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+
+
+def current_q(prefix: str = "") -> Q:
+    """Not expired, and not past ``expire_at`` (``publish_scheduled`` may be late)."""
+    return Q(**{f"{prefix}expired": False}) & (
+        Q(**{f"{prefix}expire_at__isnull": True}) | Q(**{f"{prefix}expire_at__gt": timezone.now()})
+    )
+
+
+def served_q(prefix: str = "") -> Q:
+    """Pages that may be served to a reader who asks for their address."""
+    return Q(**{f"{prefix}live": True}) & current_q(prefix)
+
+
+def restricted(path_ref: str = "path") -> Exists:
+    """A view restriction on the page at ``path_ref`` or on one of its ancestors.
+
+    One SQL subquery, not Wagtail's ``public()``, which first reads every restriction
+    row of the site into Python.
+    """
+    return Exists(
+        PageViewRestriction.objects.annotate(prefix=Length("page__path")).filter(
+            page__path=Substr(OuterRef(path_ref), 1, F("prefix"))
+        )
+    )
+
+
+def offered_q(prefix: str = "") -> Q:
+    """Pages that may be offered to any reader (see the module's docstring)."""
+    return (
+        served_q(prefix) & Q(**{f"{prefix}alias_of__isnull": True}) & ~restricted(f"{prefix}path")
+    )
+
+
+def offered(queryset: QuerySet) -> QuerySet:
+    """``queryset`` (of pages) narrowed to what may be offered to any reader."""
+    return queryset.filter(offered_q())
+
+
+def published_analyses(model, *, locale_id: int, within: Page | None = None) -> QuerySet:
+    """Offered pages of ``model`` in one locale (under ``within``), newest first."""
+    queryset = offered(model.objects.filter(locale_id=locale_id))
+    if within is not None:
+        queryset = queryset.descendant_of(within)
+    return queryset.order_by("-publication_date", "-first_published_at", "-pk")
+
+
+# -- one page ------------------------------------------------------------------------------
+def is_current(page: Page) -> bool:
+    expire_at = page.expire_at
+    return not page.expired and (expire_at is None or expire_at > timezone.now())
+
+
+def is_served(page: Page) -> bool:
+    return bool(page.live) and is_current(page)
+
+
+def is_restricted(page: Page, request=None) -> bool:
+    """Whether a view restriction covers the page; asked once per page and request."""
+    memo = getattr(request, "_ankasam_pubs_restricted", None) if request is not None else None
+    if memo is None:
+        memo = {}
+        if request is not None:
+            request._ankasam_pubs_restricted = memo
+    if page.pk not in memo:
+        memo[page.pk] = page.get_view_restrictions().exists()
+    return memo[page.pk]
+
+
+def is_preview(request) -> bool:
+    return bool(getattr(request, "is_preview", False))
+
+
+def is_offered(page: Page, request=None) -> bool:
+    """This page, as this request shows it, may be named to search engines, feeds and
+    other sites: served, not a preview, not an alias, no view restriction."""
+    return (
+        is_served(page)
+        and not is_preview(request)
+        and not page.alias_of_id
+        and not is_restricted(page, request)
+    )
+
+
+def canonical_page(page: Page) -> Page:
+    """The page whose address is canonical for ``page``: the original of an alias."""
+    if page.alias_of_id:
+        original = page.alias_of
+        return original.specific_deferred if original is not None else page
+    return page
