@@ -254,10 +254,35 @@ class AnalysesAPIViewSet(PagesAPIViewSet):
         return self._object
 
     def find_object(self, queryset, request):
+        if "html_path" in request.GET:
+            page = self._page_at(request, request.GET["html_path"])
+            return page if page is not None and queryset.filter(pk=page.pk).exists() else None
         try:
             return super().find_object(queryset, request)
         except (ValueError, ValidationError):  # ?id=abc
             return None
+
+    @staticmethod
+    def _page_at(request, path: str):
+        """The page an HTML path names, with or without its language prefix ("/tr/...")
+        as the site's pages are served: the prefix picks that language's tree."""
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        components = [component for component in path.split("/") if component]
+        root = site.root_page
+        codes = {code for code, _name in settings.LANGUAGES}
+        if components and components[0] in codes:
+            locale = Locale.objects.filter(language_code=components[0]).first()
+            translated = root.get_translation_or_none(locale) if locale else None
+            if translated is None:
+                return None
+            root, components = translated, components[1:]
+        try:
+            page, _args, _kwargs = root.specific.route(request, components)
+        except Http404:
+            return None
+        return page
 
     # -- serialising ---------------------------------------------------------------
     def get_serializer_class(self):
