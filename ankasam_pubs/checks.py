@@ -11,6 +11,7 @@ from django.core.checks import Error, Tags, Warning, register
 from django.db import connections
 
 from . import conf
+from .translations.fields import missing_translation_columns
 
 MODELTRANSLATION_APP = "modeltranslation"
 # Apps whose admin forms or models need modeltranslation's patches to be in place first.
@@ -163,8 +164,6 @@ def check_redirect_middleware(app_configs=None, **kwargs):
 @register(Tags.database)
 def check_translation_columns(app_configs=None, databases=None, **kwargs):
     """A language added to the host after migrating needs its columns created."""
-    from .translations.fields import missing_translation_columns
-
     messages = []
     for alias in databases or ():
         if has_pending_migrations(connections[alias]):

@@ -4,15 +4,20 @@ and the serving side of the visibility rule (expired pages)."""
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import include, path, reverse
+from django.utils.html import json_script
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .authors.models import AuthorProfile
+from .authors.panels import MyAnalysesPanel
 from .footnotes.editor import register_feature as register_note_reference_feature
+from .footnotes.views import paste_legacy_notes
 from .registry import analyses_using
 from .taxonomy.models import Region, Series, Topic
 from .translations.fields import translated_panels
@@ -134,9 +139,6 @@ def register_note_references(features):
 @hooks.register("insert_editor_js")
 def note_reference_strings():
     """The Draftail note chooser's words, translated like every other admin string."""
-    from django.utils.html import json_script
-    from django.utils.translation import gettext
-
     strings = {
         "title": gettext("Reference a note"),
         "cancel": gettext("Cancel"),
@@ -175,8 +177,8 @@ def warn_about_unreferenced_notes(request, page):
 @hooks.register("register_admin_urls", order=-1)
 def translate_with_parents_url():
     """Ours is resolved before wagtail.contrib.simple_translation's view of the same URL."""
-    from django.urls import path
-
+    # Imported here: it builds on wagtail.contrib.simple_translation, which a host may
+    # leave out of INSTALLED_APPS (then nothing else of it is loaded).
     from .translations.views import TranslatePageView
 
     return [
@@ -190,10 +192,6 @@ def translate_with_parents_url():
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    from django.urls import include, path
-
-    from .footnotes.views import paste_legacy_notes
-
     urls = [path("legacy-notes/<int:page_id>/", paste_legacy_notes, name="paste_legacy_notes")]
     return [
         path("ankasam-pubs/", include((urls, "ankasam_pubs_admin"), namespace="ankasam_pubs_admin"))
@@ -202,9 +200,6 @@ def register_admin_urls():
 
 @hooks.register("register_page_header_buttons")
 def legacy_notes_button(page, user, view_name=None, next_url=None):
-    from django.urls import reverse
-    from wagtail.admin.widgets import Button
-
     if (
         hasattr(page.specific_class or object, "note_fields")
         and page.permissions_for_user(user).can_edit()
@@ -220,8 +215,6 @@ def legacy_notes_button(page, user, view_name=None, next_url=None):
 @hooks.register("construct_homepage_panels")
 def my_analyses_panel(request, panels):
     """A profile linked to the editor's account puts their own analyses on the dashboard."""
-    from .authors.panels import MyAnalysesPanel
-
     profile = AuthorProfile.objects.filter(user=request.user).first()
     if profile is not None:
         panels.append(MyAnalysesPanel(profile))

@@ -38,6 +38,9 @@ def test_wheel_contents(wheel):
     for name in expected:
         assert name in names, name
     assert not any(name.startswith(("tests/", "example_project/")) for name in names)
+    # The licence pyproject.toml announces travels with the package.
+    licences = [name for name in names if ".dist-info/" in name and name.endswith("LICENSE")]
+    assert licences, sorted(names)[-10:]
 
 
 def test_example_project_checks_and_migrates_against_the_wheel(wheel, tmp_path):

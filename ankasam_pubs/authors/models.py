@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from ..translations.fields import shown_language
 from .identity import initials, normalise_orcid, validate_links, validate_orcid, web_links
 
 
@@ -123,8 +124,6 @@ class AuthorProfile(index.Indexed, models.Model):
     @property
     def short_bio_language(self) -> str | None:
         """Language of the short biography shown now (differs from the reader's on fallback)."""
-        from ..translations.fields import shown_language
-
         return shown_language(self, "short_bio")
 
     @property

@@ -6,10 +6,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from ..registry import NOTES, notes_model
 from .numbering import iter_rich_texts, source_of
 from .richtext import reference_uids
-
-NOTES = "notes"
 
 
 def live_note_uids(formset) -> list[str]:
@@ -80,7 +79,7 @@ class NotesPageForm(WagtailAdminPageForm):
 
     def _notes_elsewhere(self, uids: list[str]) -> dict[str, tuple[str, str]]:
         """Where pasted references came from, so the message can say so."""
-        model = self.instance.__class__._meta.get_field(NOTES).related_model
+        model = notes_model(type(self.instance))
         found = {}
         for note in model.objects.filter(uid__in=uids).select_related("page")[:50]:
             found.setdefault(note.uid, (str(note), note.page.title))

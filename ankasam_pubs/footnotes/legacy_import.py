@@ -15,6 +15,7 @@ from wagtail.rich_text import RichText
 
 from .legacy import LegacyNotes, ParsedNote, Problem, link_legacy_markers, parse_legacy_notes
 from .models import new_note_uid
+from .richtext import reference_uids
 
 
 @dataclass
@@ -109,7 +110,6 @@ def apply_legacy_notes(page, text: str, *, link_markers: bool = True) -> LegacyI
 
 def _link_field(value, uids_by_number):
     """(new value, problems, numbers referenced) for one note-bearing field."""
-    from .richtext import reference_uids
 
     wanted = {uid: number for number, uid in uids_by_number.items()}
 

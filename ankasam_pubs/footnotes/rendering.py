@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, override
 from wagtail.rich_text import expand_db_html
 
+from . import citations
 from .numbering import Numbering, Reference, source_of
 from .richtext import REFERENCE, reference_uids
 
@@ -77,7 +78,6 @@ def render_notes(
     sources_of: Callable[[Any], list] | None = None,
 ) -> list[RenderedNote]:
     """The notes list, in number order, with "Ibid." where the previous note allows it."""
-    from . import citations
 
     sources_of = sources_of or (lambda note: note.get_sources())
     rendered = []

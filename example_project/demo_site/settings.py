@@ -52,23 +52,24 @@ INSTALLED_APPS = [
 ]
 
 # Django tasks' database backend, for sites that run a worker (``manage.py db_worker``):
-# the django-tasks-db package, or the copy bundled with django-tasks before 0.8. The demo
-# runs tasks immediately; the tests switch to this backend to run a real worker.
+# the copy bundled with django-tasks before 0.8 (Wagtail 7.0), else the django-tasks-db
+# package. The demo runs tasks immediately; the tests switch to this backend to run a
+# real worker.
 try:
-    import django_tasks_db  # noqa: F401
+    import django_tasks.backends.database  # noqa: F401
 
-    TASKS_DATABASE_APP, TASKS_DATABASE_BACKEND = (
-        "django_tasks_db",
-        "django_tasks_db.DatabaseBackend",
-    )
+    TASKS_DATABASE_APP = "django_tasks.backends.database"
+    TASKS_DATABASE_BACKEND = "django_tasks.backends.database.DatabaseBackend"
+    # Before 0.8 the app itself resets its backends when TASKS changes.
+    INSTALLED_APPS.append("django_tasks")
 except ImportError:
     try:
-        import django_tasks.backends.database  # noqa: F401
+        import django_tasks_db  # noqa: F401
 
-        TASKS_DATABASE_APP = "django_tasks.backends.database"
-        TASKS_DATABASE_BACKEND = "django_tasks.backends.database.DatabaseBackend"
-        # Before 0.8 the app itself resets its backends when TASKS changes.
-        INSTALLED_APPS.append("django_tasks")
+        TASKS_DATABASE_APP, TASKS_DATABASE_BACKEND = (
+            "django_tasks_db",
+            "django_tasks_db.DatabaseBackend",
+        )
     except ImportError:
         TASKS_DATABASE_APP = TASKS_DATABASE_BACKEND = None
 if TASKS_DATABASE_APP:

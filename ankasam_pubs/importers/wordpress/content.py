@@ -36,6 +36,7 @@ from django.utils.translation import gettext
 from ...footnotes.legacy import ParsedNote, link_legacy_markers, parse_legacy_notes
 from ...footnotes.legacy_import import source_block_value
 from ...footnotes.richtext import REFERENCE, reference_uids, stored_reference
+from ...pages.blocks import RICH_TEXT_FEATURES
 
 __all__ = [
     "ContentProblem",
@@ -822,8 +823,6 @@ def _visible(html: str) -> str:
 @lru_cache(maxsize=1)
 def _converter():
     from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
-
-    from ...pages.blocks import RICH_TEXT_FEATURES
 
     return ContentstateConverter(features=RICH_TEXT_FEATURES)
 
