@@ -21,10 +21,10 @@ import datetime
 import html as html_module
 import re
 from dataclasses import dataclass, field, replace
-from html.parser import HTMLParser
 
 from django.utils.translation import gettext
 
+from .html_lines import clean, html_lines, word_anchor_number
 from .richtext import stored_reference
 from .sources import LocatorLabel, Name, Source, SourceType
 
@@ -80,17 +80,10 @@ def _problem(line: int, text: str, reason: str) -> Problem:
 
 # -- from pasted text to lines ------------------------------------------------------------
 
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_NUMBER_TEXT = re.compile(r"\[?\s*(\d{1,4})\s*\]?")
 _LOOKS_LIKE_HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:]*(?:\s[^<>]*)?/?>")
 # Word's conditional sections: <![if !supportFootnotes]> … <![endif]>
 _MARKED_SECTION = re.compile(r"<!\[[^\[\]<>]*\]>")
-# A footnote anchor of Word (or LibreOffice): _ftn1, _ftnref1, _edn1, _ednref1.
-_WORD_ANCHOR_ID = re.compile(r"_(?:ftn|edn)(?:ref)?(\d{1,4})$", re.IGNORECASE)
-_NUMBER_TEXT = re.compile(r"\[?\s*(\d{1,4})\s*\]?")
-
-
-def _clean(text: str) -> str:
-    return " ".join(_INVISIBLE.sub("", text).split())
 
 
 @dataclass
@@ -103,130 +96,15 @@ class _Line:
 def _text_lines(text: str) -> list[_Line]:
     lines = []
     for index, line in enumerate(text.splitlines(), start=1):
-        cleaned = _clean(line)
+        cleaned = clean(line)
         if cleaned:
             lines.append(_Line(index, cleaned))
     return lines
 
 
-def _to_int(value: str | None, default: int) -> int:
-    try:
-        return int((value or "").strip())
-    except ValueError:
-        return default
-
-
-class _LineCollector(HTMLParser):
-    """Plain-text lines of an HTML notes list; footnote anchors become ``[n]``."""
-
-    BREAKS = frozenset(
-        "p div li br hr h1 h2 h3 h4 h5 h6 tr table blockquote dt dd section article "
-        "header footer pre".split()
-    )
-    SKIP = frozenset("script style head title template".split())
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lines: list[_Line] = []
-        self._buffer: list[str] = []
-        self._lists: list[list[int] | None] = []  # [next number] for <ol>, None for <ul>
-        self._pending: int | None = None  # number of the current <ol> item
-        self._skip = 0
-        self._anchor: tuple[int, list[str]] | None = None
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP:
-            self._skip += 1
-            return
-        attributes = {name: value or "" for name, value in attrs}
-        if tag == "a" and self._anchor is None:
-            number = _word_anchor_number(attributes, back_links=True)
-            if number is not None:
-                self._anchor = (number, [])
-                return
-        if tag in ("ol", "ul"):
-            self._flush()
-            self._lists.append([_to_int(attributes.get("start"), 1)] if tag == "ol" else None)
-        elif tag == "li":
-            self._flush()
-            counter = self._lists[-1] if self._lists else None
-            if counter is not None:
-                value = _to_int(attributes.get("value"), counter[0])
-                self._pending = value
-                counter[0] = value + 1
-        elif tag in self.BREAKS:
-            self._flush()
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP:
-            self._skip = max(0, self._skip - 1)
-            return
-        if tag == "a" and self._anchor is not None:
-            self._close_anchor()
-        elif tag in ("ol", "ul"):
-            self._flush()
-            if self._lists:
-                self._lists.pop()
-        elif tag == "li":
-            self._flush()
-            self._pending = None
-        elif tag in self.BREAKS:
-            self._flush()
-
-    def handle_data(self, data):
-        if self._skip:
-            return
-        if self._anchor is not None:
-            self._anchor[1].append(data)
-        else:
-            self._buffer.append(data)
-
-    def close(self):
-        super().close()
-        if self._anchor is not None:
-            self._close_anchor()
-        self._flush()
-
-    def _close_anchor(self):
-        number, parts = self._anchor
-        self._anchor = None
-        visible = _NUMBER_TEXT.fullmatch(_clean("".join(parts)))
-        self._buffer.append(f" [{visible.group(1) if visible else number}] ")
-
-    def _flush(self):
-        text = _clean("".join(self._buffer))
-        self._buffer = []
-        if text:
-            self.lines.append(_Line(len(self.lines) + 1, text, self._pending))
-            self._pending = None
-
-
 def _html_lines(text: str) -> list[_Line]:
-    collector = _LineCollector()
-    collector.feed(_MARKED_SECTION.sub("", text))
-    collector.close()
-    return collector.lines
-
-
-def _word_anchor_number(attributes: dict, *, back_links: bool) -> int | None:
-    """The note number of a Word footnote anchor, or None.
-
-    In the body an anchor points to the note (``href="#_ftn1"``, ``name="_ftnref1"``);
-    in the notes list it points back (``href="#_ftnref1"``, ``name="_ftn1"``).
-    """
-    href = attributes.get("href", "")
-    fragment = href.rsplit("#", 1)[1] if "#" in href else ""
-    names = [attributes.get("name", ""), attributes.get("id", "")]
-    for value, points_to_note in [(fragment, True)] + [(name, False) for name in names]:
-        match = _WORD_ANCHOR_ID.search(value)
-        if not match or not value.lower().startswith(("_ftn", "_edn")):
-            continue
-        is_ref = "ref" in value.lower()
-        # href="#_ftn1" / name="_ftnref1" mark a reference in the body.
-        in_body = is_ref != points_to_note
-        if back_links or in_body:
-            return int(match.group(1))
-    return None
+    lines = html_lines(_MARKED_SECTION.sub("", text))
+    return [_Line(index, line.text, line.number) for index, line in enumerate(lines, start=1)]
 
 
 # -- note starts --------------------------------------------------------------------------
@@ -698,9 +576,9 @@ class _MarkerLinker:
         attributes = _attributes(self.html[self.tokens[first].start : self.tokens[first].end])
         visible = self.text(first + 1, last - 1).strip()
         shown = _NUMBER_TEXT.fullmatch(visible)
-        word = _word_anchor_number(attributes, back_links=False)
+        word = word_anchor_number(attributes, back_links=False)
         # A back-link of an old notes list left in the body is not a marker.
-        back_link = word is None and _word_anchor_number(attributes, back_links=True) is not None
+        back_link = word is None and word_anchor_number(attributes, back_links=True) is not None
         if word is not None:
             self.element(first, last, int(shown.group(1)) if shown else word)
         elif not back_link and attributes.get("href", "").startswith("#") and shown:
