@@ -19,6 +19,33 @@ def tree(db):
     return site_tree()
 
 
+@pytest.fixture
+def authors_index(tree):
+    """Authors index pages in English and Turkish (none in Russian)."""
+    from ankasam_pubs.models import AuthorIndexPage
+    from tests.factories import translate
+
+    en = tree["home"]["en"].add_child(
+        instance=AuthorIndexPage(title="Experts", slug="authors", locale=tree["locales"]["en"])
+    )
+    en.save_revision().publish()
+    tr = translate(en, tree["locales"]["tr"], title="Uzmanlar", slug="yazarlar")
+    return {"en": en, "tr": tr}
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """The importer never opens a connection (it downloads nothing; an external entity
+    or DTD would): any attempt fails the test."""
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a network connection was attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
 @pytest.fixture(autouse=True)
 def _empty_caches():
     """Rendered fragments must never leak from one test's database into another's."""

@@ -18,7 +18,6 @@ from ankasam_pubs.footnotes.exports import reference_items, to_csl_json
 from ankasam_pubs.models import (
     AnalysisIndexPage,
     AnalysisPage,
-    AuthorIndexPage,
     Region,
     Series,
     Topic,
@@ -31,17 +30,6 @@ from tests import factories as f
 pytestmark = pytest.mark.django_db
 
 PAYLOAD = "</script><script>alert(1)</script>"
-
-
-@pytest.fixture
-def indexes(tree):
-    """Authors index pages in English and Turkish (none in Russian)."""
-    en = tree["home"]["en"].add_child(
-        instance=AuthorIndexPage(title="Experts", slug="authors", locale=tree["locales"]["en"])
-    )
-    en.save_revision().publish()
-    tr = f.translate(en, tree["locales"]["tr"], title="Uzmanlar", slug="yazarlar")
-    return {"en": en, "tr": tr}
 
 
 def get(client, path: str, **params):
@@ -100,7 +88,7 @@ def test_no_routes_without_rest_framework_or_wagtail_api(monkeypatch):
         assert urls.build_urlpatterns() == []
 
 
-def test_listing_defaults_and_detail_fields(client, tree, indexes):
+def test_listing_defaults_and_detail_fields(client, tree, authors_index):
     writer = f.author("ayse-demir", display_name_en="Ayşe Demir", position_en="Fellow")
     page = f.analysis(
         tree["index"]["en"],
@@ -151,7 +139,7 @@ def test_listing_defaults_and_detail_fields(client, tree, indexes):
     assert everything == detail
 
 
-def test_terms_authors_and_labels_follow_the_pages_language(client, tree, indexes):
+def test_terms_authors_and_labels_follow_the_pages_language(client, tree, authors_index):
     topic = f.term(Topic, "energy", name_tr="Enerji")
     profile = f.author(
         "ayse", display_name_en="Ayse Demir", display_name_tr="Ayşe Demir", position_tr="Uzman"
@@ -167,11 +155,11 @@ def test_terms_authors_and_labels_follow_the_pages_language(client, tree, indexe
     assert turkish["authors"][0]["display_name"] == "Ayşe Demir"
     assert turkish["authors"][0]["position"] == "Uzman"
     assert turkish["authors"][0]["role_label"] == "Yazar"
-    assert english["authors"][0]["url"] == indexes["en"].get_full_url() + "ayse/"
-    assert turkish["authors"][0]["url"] == indexes["tr"].get_full_url() + "ayse/"
+    assert english["authors"][0]["url"] == authors_index["en"].get_full_url() + "ayse/"
+    assert turkish["authors"][0]["url"] == authors_index["tr"].get_full_url() + "ayse/"
 
 
-def test_authors_are_ordered_with_roles_and_profiles(client, tree, indexes):
+def test_authors_are_ordered_with_roles_and_profiles(client, tree, authors_index):
     from ankasam_pubs.models import AnalysisAuthor
 
     first = f.author("zeynep", orcid="0000-0002-1825-0097", short_bio_en="Writes on ports.")
@@ -196,18 +184,20 @@ def test_authors_are_ordered_with_roles_and_profiles(client, tree, indexes):
         "position": "",
         "short_bio": "Writes on ports.",
         "orcid": "0000-0002-1825-0097",
-        "url": indexes["en"].get_full_url() + "zeynep/",
+        "url": authors_index["en"].get_full_url() + "zeynep/",
         "detail_url": f"http://localhost/api/v2/authors/{first.pk}/",
     }
     assert credits[1]["orcid"] == ""
     # Former staff are still credited, but the authors endpoint does not list them.
     assert credits[2]["detail_url"] is None
-    assert credits[2]["url"] == indexes["en"].get_full_url() + "former/"
+    assert credits[2]["url"] == authors_index["en"].get_full_url() + "former/"
 
 
-def test_profile_urls_are_left_out_when_the_authors_index_is_not_public(client, tree, indexes):
+def test_profile_urls_are_left_out_when_the_authors_index_is_not_public(
+    client, tree, authors_index
+):
     page = f.analysis(tree["index"]["en"], authors=[f.author("ayse")])
-    f.restrict(indexes["en"], PageViewRestriction.LOGIN)
+    f.restrict(authors_index["en"], PageViewRestriction.LOGIN)
     assert data(client, f"analyses/{page.pk}/")["authors"][0]["url"] is None
     tr = f.translate(page, tree["locales"]["tr"])
     assert data(client, f"analyses/{tr.pk}/")["authors"][0]["url"].endswith("/yazarlar/ayse/")
@@ -527,7 +517,7 @@ def test_drafts_and_scheduled_revisions_of_live_pages_do_not_leak(client, tree):
     assert "Draft" not in text and "Scheduled" not in text
 
 
-def test_the_analyses_endpoint_reaches_no_other_page_type(client, tree, indexes):
+def test_the_analyses_endpoint_reaches_no_other_page_type(client, tree, authors_index):
     page = f.analysis(tree["index"]["en"], slug="only")
     home, index = tree["home"]["en"], tree["index"]["en"]
     for type_ in (
@@ -540,7 +530,7 @@ def test_the_analyses_endpoint_reaches_no_other_page_type(client, tree, indexes)
         assert response.status_code == 400, type_
         assert "analysis page type" in response.json()["message"]
     assert get(client, "analyses/", type="no.Such").status_code == 400
-    for other in (home, index, indexes["en"]):
+    for other in (home, index, authors_index["en"]):
         assert status(client, f"analyses/{other.pk}/") == 404
         assert status(client, "analyses/find/", id=other.pk) == 404
     assert status(client, "analyses/find/", html_path="/") == 404
@@ -552,7 +542,7 @@ def test_the_analyses_endpoint_reaches_no_other_page_type(client, tree, indexes)
     assert ids(client, descendant_of=home.pk) == [page.pk]
 
 
-def test_xss_payloads_come_back_as_inert_json_strings(client, tree, indexes):
+def test_xss_payloads_come_back_as_inert_json_strings(client, tree, authors_index):
     profile = f.author("payload", display_name_en=PAYLOAD, position_en=PAYLOAD)
     topic = f.term(Topic, "payload", name_en=PAYLOAD)
     page = f.analysis(
@@ -585,7 +575,7 @@ def test_xss_payloads_come_back_as_inert_json_strings(client, tree, indexes):
 
 
 def test_listing_with_every_field_costs_the_same_queries_for_3_and_12_analyses(
-    client, tree, indexes
+    client, tree, authors_index
 ):
     people = [f.author("first"), f.author("second")]
     series, topic, region = f.term(Series, "s"), f.term(Topic, "t"), f.term(Region, "r")
@@ -630,7 +620,7 @@ def test_listing_with_every_field_costs_the_same_queries_for_3_and_12_analyses(
     assert last_tr["similar_posts"]
 
 
-def test_authors_listing_costs_the_same_queries_for_3_and_12_profiles(client, tree, indexes):
+def test_authors_listing_costs_the_same_queries_for_3_and_12_profiles(client, tree, authors_index):
     topic = f.term(Topic, "t")
 
     def add(count: int):
@@ -655,7 +645,7 @@ def test_authors_listing_costs_the_same_queries_for_3_and_12_profiles(client, tr
 # -- authors -----------------------------------------------------------------------------------
 
 
-def test_authors_endpoint_in_the_requested_language(client, tree, indexes):
+def test_authors_endpoint_in_the_requested_language(client, tree, authors_index):
     energy = f.term(Topic, "energy", name_tr="Enerji")
     profile = f.author(
         "ayse",
@@ -687,7 +677,7 @@ def test_authors_endpoint_in_the_requested_language(client, tree, indexes):
             "slug": "ayse",
             "display_name": "Ayşe Demir",
             "position": "Kıdemli uzman",
-            "url": indexes["tr"].get_full_url() + "ayse/",
+            "url": authors_index["tr"].get_full_url() + "ayse/",
         }
     ]
     detail = data(client, f"authors/{profile.pk}/", lang="tr")
@@ -704,7 +694,7 @@ def test_authors_endpoint_in_the_requested_language(client, tree, indexes):
     english = data(client, f"authors/{profile.pk}/")  # the site's LANGUAGE_CODE
     assert english["display_name"] == "Ayse Demir"
     assert english["expertise"][0]["name"] == "Energy"
-    assert english["url"] == indexes["en"].get_full_url() + "ayse/"
+    assert english["url"] == authors_index["en"].get_full_url() + "ayse/"
     russian = data(client, f"authors/{profile.pk}/", lang="ru")
     assert russian["display_name"] == "Ayse Demir"  # modeltranslation's fallback
     assert russian["url"] is None  # no Russian authors index

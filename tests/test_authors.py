@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ankasam_pubs.authors.identity import normalise_orcid, orcid_check_digit
-from ankasam_pubs.models import AuthorIndexPage, AuthorProfile, AuthorRole, Topic
+from ankasam_pubs.models import AuthorProfile, AuthorRole, Topic
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -22,16 +22,6 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 def orcid(base15: str) -> str:
     digits = base15 + orcid_check_digit(base15)
     return "-".join(digits[i : i + 4] for i in range(0, 16, 4))
-
-
-@pytest.fixture
-def authors_index(tree):
-    en = tree["home"]["en"].add_child(
-        instance=AuthorIndexPage(title="Experts", slug="authors", locale=tree["locales"]["en"])
-    )
-    en.save_revision().publish()
-    tr = f.translate(en, tree["locales"]["tr"], title="Uzmanlar", slug="yazarlar")
-    return {"en": en, "tr": tr}
 
 
 def test_orcid_checksum():

@@ -20,7 +20,6 @@ from wagtail.models import Locale, PageViewRestriction
 from ankasam_pubs.models import (
     AnalysisAuthor,
     AnalysisIndexPage,
-    AuthorIndexPage,
     AuthorRole,
     Region,
     Series,
@@ -59,16 +58,6 @@ def titles(client, address: str) -> list[str]:
 
 def rss_items(xml) -> list:
     return xml.findall("channel/item")
-
-
-@pytest.fixture
-def authors_index(tree):
-    en = tree["home"]["en"].add_child(
-        instance=AuthorIndexPage(title="Experts", slug="authors", locale=tree["locales"]["en"])
-    )
-    en.save_revision().publish()
-    tr = f.translate(en, tree["locales"]["tr"], title="Uzmanlar", slug="yazarlar")
-    return {"en": en, "tr": tr}
 
 
 @pytest.fixture

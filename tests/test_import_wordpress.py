@@ -12,7 +12,6 @@ import io
 import json
 import re
 import shutil
-import socket
 from pathlib import Path
 
 import pytest
@@ -40,16 +39,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "wordpress"
 EXPORT = FIXTURES / "export.xml"
 MAPPING = FIXTURES / "mapping.json"
 
-
-@pytest.fixture(autouse=True)
-def _no_network(monkeypatch):
-    """The importer never downloads anything: any connection attempt fails the test."""
-
-    def refuse(*args, **kwargs):
-        raise AssertionError("the importer tried to open a network connection")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
+#: The importer downloads nothing: every test here fails on a connection attempt.
+pytestmark = pytest.mark.usefixtures("no_network")
 
 
 @pytest.fixture
