@@ -54,3 +54,16 @@ def reading_time_label(minutes: int, language: str) -> str:
         return ngettext("%(minutes)d min read", "%(minutes)d min read", minutes) % {
             "minutes": minutes
         }
+
+
+#: Longest search a reader may send (characters); longer ones are refused, not cut.
+MAX_SEARCH_LENGTH = 200
+
+
+def search_terms(query: str) -> str:
+    """The words of a reader's search, for any search backend: letters and digits only.
+
+    Quotes, brackets, operators' punctuation and control characters are what make
+    SQLite FTS5 or PostgreSQL raise on user input; words never do.
+    """
+    return " ".join(_WORD.findall(query))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cached_property
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -55,9 +56,11 @@ from wagtail.models import Locale, Page, Site
 from ..authors.credits import authors_indexes
 from ..authors.models import AuthorProfile
 from ..registry import analysis_query_models, credits_model
+from ..text import MAX_SEARCH_LENGTH, search_terms
 from ..visibility import offered
 from . import fields
 from .data import AnalysisSet, absolute_page_url
+from .errors import JsonErrorsMixin
 
 
 class PubsAPIRouter(WagtailAPIRouter):
@@ -91,6 +94,32 @@ class CheckedFieldsFilter(FieldsFilter):
             raise BadRequestError(
                 gettext("invalid filter value: %(error)s") % {"error": error}
             ) from error
+
+
+class CheckedSearchFilter(SearchFilter):
+    """``?search=``: the reader's words only, whatever else they typed (quotes, brackets
+    and operators' punctuation make the database's full-text syntax fail); a search
+    longer than :data:`~ankasam_pubs.text.MAX_SEARCH_LENGTH` or an unknown
+    ``search_operator`` is a bad request."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        query = request.GET["search"]
+        if len(query) > MAX_SEARCH_LENGTH:
+            raise BadRequestError(
+                gettext("search is too long (at most %(count)d characters)")
+                % {"count": MAX_SEARCH_LENGTH}
+            )
+        operator = request.GET.get("search_operator")
+        if operator not in (None, "and", "or"):
+            raise BadRequestError(gettext("search_operator must be 'and' or 'or'"))
+        terms = search_terms(query)
+        if not terms:
+            return queryset.none()
+        cleaned = request.GET.copy()
+        cleaned["search"] = terms
+        return super().filter_queryset(SimpleNamespace(GET=cleaned), queryset, view)
 
 
 def _single_valued(model, name: str) -> bool:
@@ -151,7 +180,7 @@ class AuthorFilter(BaseFilterBackend):
         return _keep_child_of(queryset, queryset.filter(credited))
 
 
-class AnalysesAPIViewSet(PagesAPIViewSet):
+class AnalysesAPIViewSet(JsonErrorsMixin, PagesAPIViewSet):
     """Live, public analyses (no aliases), with credits, notes, translations and
     similar posts; listing newest first."""
 
@@ -169,7 +198,7 @@ class AnalysesAPIViewSet(PagesAPIViewSet):
         TranslationOfFilter,
         LocaleFilter,
         AuthorFilter,
-        SearchFilter,  # last: search results cannot be filtered further
+        CheckedSearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["author"])
     body_fields = PagesAPIViewSet.body_fields + [
@@ -396,7 +425,7 @@ class ProfileSet:
         return f"{self._analyses_listing}?{query}"
 
 
-class AuthorsAPIViewSet(BaseAPIViewSet):
+class AuthorsAPIViewSet(JsonErrorsMixin, BaseAPIViewSet):
     """Current staff's author profiles (``is_active``), translated fields in ``?lang=``."""
 
     name = "authors"
