@@ -209,3 +209,42 @@ def test_editor_inserts_a_note_reference_and_reader_follows_it(live_server, page
     assert references.first.get_attribute("aria-describedby") == "ap-note-preview"
     page.keyboard.press("Escape")
     assert page.get_by_role("tooltip").count() == 0
+
+
+def test_editor_translates_a_page_whose_section_is_untranslated(live_server, page):
+    """The Translate form offers Turkish for a page in an English-only section and shows
+    its Submit button; clicking it makes drafts only (the page and its section)."""
+    from django.contrib.auth import get_user_model
+    from wagtail.models import Page
+
+    from ankasam_pubs.models import AnalysisIndexPage
+    from tests import factories as f
+
+    ensure_page_tree_root()
+    tree = f.site_tree()
+    briefs = tree["home"]["en"].add_child(
+        instance=AnalysisIndexPage(title="Briefs", slug="briefs", locale=tree["locales"]["en"])
+    )
+    briefs.save_revision().publish()
+    brief = f.analysis(briefs, "Caspian brief", slug="caspian-brief")
+    live_before = set(Page.objects.live().values_list("pk", flat=True))
+    get_user_model().objects.create_superuser("editor", "editor@example.org", "correct horse")
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", "editor")
+    page.fill("input[name=password]", "correct horse")
+    page.locator("button[type=submit]").first.click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+    page.goto(f"{live_server.url}/admin/translation/submit/page/{brief.pk}/")
+    turkish = page.get_by_role("checkbox", name=re.compile("Turkish|Türkçe"))
+    assert turkish.is_enabled()
+    turkish.check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Submit").click()
+    messages = page.locator(".messages").inner_text()
+    assert "Briefs" in messages and "draft" in messages
+    translated = Page.objects.get(translation_key=brief.translation_key, locale__language_code="tr")
+    section = translated.get_parent()
+    assert section.translation_key == briefs.translation_key
+    assert not translated.live and not section.live and section.alias_of_id is None
+    assert set(Page.objects.live().values_list("pk", flat=True)) == live_before

@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from ankasam_pubs.models import AnalysisIndexPage, AnalysisPage, AuthorProfile
 from ankasam_pubs.translations.live import live_translations
@@ -152,12 +152,23 @@ def test_translate_page_whose_parent_is_not_translated(admin_client, tree):
     url = reverse("simple_translation:submit_page_translation", args=[page.pk])
     form = admin_client.get(url)
     assert form.status_code == 200
-    response = admin_client.post(url, {"locales": [de.pk]})
-    assert response.status_code == 302
+    assert form.context["form"].show_submit  # Wagtail's form would hide the button
+    live_before = set(Page.objects.live().values_list("pk", flat=True))
+    response = admin_client.post(url, {"locales": [de.pk]}, follow=True)
     translated = AnalysisPage.objects.get(locale=de, translation_key=page.translation_key)
     assert not translated.live
+    # The missing parents (the home page and the index) are draft translations, not
+    # live aliases: nothing new is served to readers.
     parent = translated.get_parent().specific
-    assert isinstance(parent, AnalysisIndexPage) and parent.alias_of_id == tree["index"]["en"].pk
+    home = parent.get_parent().specific
+    assert isinstance(parent, AnalysisIndexPage)
+    assert parent.translation_key == tree["index"]["en"].translation_key
+    assert home.translation_key == tree["home"]["en"].translation_key
+    for made in (parent, home):
+        assert made.locale == de and not made.live and made.alias_of_id is None
+    assert set(Page.objects.live().values_list("pk", flat=True)) == live_before
+    warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
+    assert len(warnings) == 1 and "“Home”" in warnings[0] and "“Analyses”" in warnings[0]
     assert [n.note.uid for n in translated.get_numbering().notes] == []
 
 

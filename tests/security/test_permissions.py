@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Page, Revision
+from wagtail.models import Locale, Page, Revision
 
 from ankasam_pubs.models import (
     AnalysisNote,
@@ -51,19 +51,28 @@ def test_drafter_cannot_publish_through_the_legacy_notes_view(client, staff):
     assert "zqpasted" not in get(anonymous, f"/api/v2/analyses/{page.pk}/").content.decode()
 
 
-def test_drafter_translation_is_a_draft(client, staff):
+@pytest.mark.parametrize("parents", ["translated", "untranslated"])
+def test_drafter_translation_is_a_draft(client, staff, parents):
+    """A user who may not publish gets drafts only: the page and, where its section has
+    no version in that language, the section too. Aliases count: none is created."""
     page, tree = staff["page"], staff["tree"]
+    locale = tree["locales"]["tr"]
+    if parents == "untranslated":
+        locale = Locale.objects.create(language_code="tr-cy")
     client.force_login(staff["drafter"])
-    live_pages = set(Page.objects.live().filter(alias_of__isnull=True).values_list("pk", flat=True))
-    response = client.post(translate_url(page), {"locales": [tree["locales"]["tr"].pk]})
+    pages_before = set(Page.objects.values_list("pk", flat=True))
+    live_before = set(Page.objects.live().values_list("pk", flat=True))
+    response = client.post(translate_url(page), {"locales": [locale.pk]})
     assert response.status_code == 302
-    translated = AnalysisPage.objects.get(
-        translation_key=page.translation_key, locale__language_code="tr"
-    )
+    translated = AnalysisPage.objects.get(translation_key=page.translation_key, locale=locale)
     assert not translated.live
-    now_live = set(Page.objects.live().filter(alias_of__isnull=True).values_list("pk", flat=True))
-    assert now_live == live_pages
-    assert Client().get(translated.url).status_code == 404
+    made = Page.objects.exclude(pk__in=pages_before)
+    assert made.count() == (1 if parents == "translated" else 3)  # page, index, home
+    assert not made.filter(live=True).exists() and not made.filter(alias_of__isnull=False).exists()
+    assert set(Page.objects.live().values_list("pk", flat=True)) == live_before
+    anonymous = Client()
+    for new in made:
+        assert anonymous.get(new.url).status_code == 404
 
 
 @pytest.mark.parametrize("who", ["other", "nobody"])

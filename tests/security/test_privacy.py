@@ -331,8 +331,8 @@ def test_privacy_controls_the_public_content_is_there(client, secrets):
 
 
 def test_translating_into_a_private_section_keeps_it_private(admin_client, tree):
-    """Translating a page whose parent is untranslated creates the parent as an alias;
-    an alias of a private section must stay private."""
+    """Translating a page whose parent is untranslated creates the parent as a draft
+    translation, which keeps the section's restriction and is served to nobody."""
     section = tree["home"]["en"].add_child(
         instance=AnalysisIndexPage(
             title="Section zqalias", slug="zqalias-index", locale=tree["locales"]["en"]
@@ -343,11 +343,12 @@ def test_translating_into_a_private_section_keeps_it_private(admin_client, tree)
     page = analysis(section, "Inside zqalias", slug="zqalias")
     response = admin_client.post(translate_url(page), {"locales": [tree["locales"]["tr"].pk]})
     assert response.status_code == 302
-    alias = Page.objects.get(alias_of=section, locale=tree["locales"]["tr"])
-    assert alias.live  # the alias exists and is routable …
+    copy = Page.objects.get(translation_key=section.translation_key, locale=tree["locales"]["tr"])
+    assert not copy.live and copy.alias_of_id is None
+    assert copy.get_view_restrictions().filter(restriction_type=PageViewRestriction.LOGIN)
     anonymous = Client()
-    response = anonymous.get(alias.url)
-    assert response.status_code == 302 and "zqalias" not in response.content.decode()
+    response = anonymous.get(copy.url)
+    assert response.status_code == 404 and "zqalias" not in response.content.decode()
     for url in ("/sitemap.xml", "/feeds/tr/rss/", "/api/v2/analyses/?locale=tr", "/tr/"):
         assert "zqalias" not in get(anonymous, url).content.decode()
 
