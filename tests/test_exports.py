@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import re
 
 import bibtexparser
 import pytest
@@ -263,7 +264,8 @@ def test_bibtex_organisation_with_and_stays_one_author():
 
 SPECIAL = r"50% of R&D: $5 #1 a_b {x} ~y ^z \q"
 SPECIAL_ESCAPED = (
-    r"50\% of R\&D: \$5 \#1 a\_b \{x\} \textasciitilde{}y \textasciicircum{}z \textbackslash{}q"
+    r"50\% of R\&D: \$5 \#1 a\_b {\textbraceleft}x{\textbraceright} {\textasciitilde}y "
+    r"{\textasciicircum}z {\textbackslash}q"
 )
 
 
@@ -283,8 +285,10 @@ def test_bibtex_special_characters_round_trip_escaped():
     (entry,) = parse_bibtex(to_bibtex([("fn-1", source)])).entries
     values = fields(entry)
     assert values["title"] == "{" + SPECIAL_ESCAPED + "}"
-    assert values["author"] == r"{R\&D \{Lab\}} and O\_Brien, Pat\%"
-    assert values["publisher"] == r"\}\{ unbalanced \{ \textbackslash{}"
+    assert values["author"] == r"{R\&D {\textbraceleft}Lab{\textbraceright}} and O\_Brien, Pat\%"
+    assert values["publisher"] == (
+        r"{\textbraceright}{\textbraceleft} unbalanced {\textbraceleft} {\textbackslash}"
+    )
 
 
 def test_bibtex_url_with_braces_stays_parseable():
@@ -409,3 +413,115 @@ def test_ris_values_never_contain_newlines(value):
 
 def test_ris_empty():
     assert to_ris([]) == ""
+
+
+# -- read back with real BibTeX ---------------------------------------------------------------
+#: Our escapes, undone: what a reader of the typeset reference sees.
+LATEX = {
+    r"{\textbraceleft}": "{",
+    r"{\textbraceright}": "}",
+    r"{\textbackslash}": "\\",
+    r"{\textasciitilde}": "~",
+    r"{\textasciicircum}": "^",
+    r"\&": "&",
+    r"\%": "%",
+    r"\$": "$",
+    r"\#": "#",
+    r"\_": "_",
+}
+
+
+def typeset(value: str) -> str:
+    for escaped, char in LATEX.items():
+        value = value.replace(escaped, char)
+    return value
+
+
+def unbrace(value: str) -> str:
+    if value.startswith("{") and value.endswith("}") and value not in LATEX:
+        depth = 0
+        for index, char in enumerate(value):
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            if depth == 0 and index < len(value) - 1:
+                return value  # "{a} b {c}": not one group
+        return value[1:-1]
+    return value
+
+
+HOSTILE_VALUES = [
+    "}",
+    "{",
+    "A } lone brace",
+    "} first { then",
+    "{{{",
+    "back\\slash \\} \\{",
+    "50% off #1 & $5 _x_ ~y ^z",
+    'unbalanced " quote',
+    "line one\nER  - line two\r\n",
+    "@misc{injected, title = {x}}",
+    "Boğaziçi'nde İstanbul ığüşöç",
+    "Каспийский «газ» — ёлка",
+    "and",
+    "x" * 400,
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE_VALUES)
+def test_every_field_reads_back_in_real_bibtex(value):
+    """Each field of a hostile source, exported, is read by BibTeX 0.99d as written:
+    no field lost after a stray brace, nothing spilling into the next field."""
+    from tests.bibtex import log_problems, run_bibtex
+
+    sources = {
+        kind: Source(
+            type=kind,
+            authors=(Name(family=value, given="Ayşe"), Name(literal=value)),
+            title=value,
+            container_title=value,
+            publisher=value,
+            issued=PartialDate(2023, 3),
+            volume=value,
+            issue=value,
+            pages=value,
+            url="https://example.org/" + value,
+        )
+        for kind in (SourceType.BOOK, SourceType.JOURNAL_ARTICLE, SourceType.REPORT)
+    }
+    text = to_bibtex([(f"n-{kind.value}", source) for kind, source in sources.items()])
+    entries, names, log = run_bibtex(text)
+    assert not log_problems(log), log
+    expected_text = " ".join(value.split())
+    assert len(entries) == 3
+    for kind in sources:
+        got = entries[bibtex_key(f"n-{kind.value}")]
+        # Every field present, none swallowed by a previous one.
+        assert got["year"] == "2023" and got["month"] == "3", got
+        assert typeset(got["title"]) == "{" + expected_text + "}"
+        for name in ("volume", "number"):
+            assert typeset(got[name]) == expected_text, (kind, name, got)
+        # A page range is written with "--" whatever dash was typed.
+        dashes = re.compile(r"\s*[-\u2013\u2014]+\s*")
+        assert dashes.sub("-", typeset(got["pages"])) == dashes.sub("-", expected_text)
+        container = {"journal-article": "journal", "book": "series", "report": "series"}
+        assert typeset(got[container[kind.value]]) == expected_text
+        assert got["url"].startswith("https://example.org/")
+        # format.name$ ties a name's words with "~"; ours are escaped, so these are its.
+        # A part we braced to keep it whole comes back with its braces.
+        first, second = (
+            tuple(unbrace(part.replace("~", " ")) for part in name)
+            for name in names[bibtex_key(f"n-{kind.value}")]
+        )
+        assert typeset(first[0]) == "Ayşe"
+        assert typeset(" ".join(part for part in first[1:3] if part)) == expected_text
+        assert typeset(second[2]) == expected_text
+
+
+def test_real_bibtex_would_have_caught_a_lone_escaped_brace():
+    """The control: the old escape (a bare ``\\}``) loses the fields after it in
+    BibTeX, while bibtexparser reads it without complaint."""
+    from tests.bibtex import run_bibtex
+
+    old = "@article{a,\n  title = {{A \\} b}},\n  journal = {J},\n  volume = {7},\n}\n"
+    assert parse_bibtex(old).entries[0]["volume"] == "7"
+    entries, _names, _log = run_bibtex(old)
+    assert "volume" not in entries["a"] and "journal" not in entries["a"]

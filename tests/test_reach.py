@@ -243,3 +243,44 @@ def test_reading_time_in_the_readers_language():
     assert reading_time_label(1, "ru") == "1 минута чтения"
     assert reading_time_label(3, "ru") == "3 минуты чтения"
     assert reading_time_label(5, "ru") == "5 минут чтения"
+
+
+HOSTILE_TITLE = 'Gas } pipelines { "quoted\nER  - #1 50% \\ Boğaz Каспий'
+HOSTILE_NUMBER = "2023}/14\nER  - x"
+
+
+def test_cite_exports_of_hostile_fields_read_back_with_real_tools(client, tree, settings_org):
+    """A title and series number with braces, a newline, "ER  -", "%", "#", a backslash
+    and Turkish and Russian letters: BibTeX 0.99d reads every field back; RIS and
+    CSL-JSON parse to the same values; Chicago and APA stay on one line."""
+    from tests.bibtex import log_problems, run_bibtex
+    from tests.test_exports import typeset
+
+    series = term(Series, "hostile-series", name_en="Analysis {x}")
+    page = analysis(
+        tree["index"]["en"],
+        HOSTILE_TITLE,
+        series=series,
+        series_number=HOSTILE_NUMBER,
+        authors=[author("demir", display_name_en="Ayşe Demir")],
+        date=datetime.date(2023, 3, 17),
+    )
+    one_line = " ".join(HOSTILE_TITLE.split())
+    number = " ".join(HOSTILE_NUMBER.split())
+    entries, names, log = run_bibtex(client.get(page.url + "cite/bibtex/").content.decode())
+    assert not log_problems(log), log
+    ((key, entry),) = entries.items()
+    assert typeset(entry["title"]) == "{" + one_line + "}"
+    assert typeset(entry["number"]) == number
+    assert typeset(entry["series"]) == "Analysis {x}"
+    assert entry["institution"] == "Centre for Testing" and entry["year"] == "2023"
+    assert names[key] == [("Ayşe", "", "Demir", "")]
+
+    (record,) = rispy.loads(client.get(page.url + "cite/ris/").content.decode())
+    assert record["title"] == one_line and record["number"] == number
+    (item,) = json.loads(client.get(page.url + "cite/csl-json/").content)
+    assert item["title"] == one_line and item["issue"] == number
+    for style in ("chicago", "apa"):
+        text = client.get(page.url + f"cite/{style}/").content.decode()
+        assert text.count("\n") == 1 and text.endswith("\n"), (style, text)
+        assert number in text

@@ -99,19 +99,23 @@ BIBTEX_TYPES = {
     SourceType.OTHER: "misc",
 }
 
+# BibTeX counts every brace, escaped or not ("\}" too): a lone brace would end the field
+# early and BibTeX would drop the fields after it. Braces and backslashes become LaTeX
+# commands inside a brace pair of their own, which always balances.
 _BIBTEX_SPECIALS = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    "\\": r"{\textbackslash}",
+    "{": r"{\textbraceleft}",
+    "}": r"{\textbraceright}",
     "&": r"\&",
     "%": r"\%",
     "$": r"\$",
     "#": r"\#",
     "_": r"\_",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
+    "~": r"{\textasciitilde}",
+    "^": r"{\textasciicircum}",
 }
 _AND = re.compile(r"\band\b", re.IGNORECASE)
+_LONE_DASH = re.compile(r"(?:^|\s)-+(?:\s|$)")
 
 
 def bibtex_escape(text: str) -> str:
@@ -129,11 +133,16 @@ def _bibtex_name(name: Name) -> str:
     if name.literal:
         return "{" + bibtex_escape(name.literal) + "}"
     parts = []
-    for part in (name.family, name.given):
+    for part, is_family in ((name.family, True), (name.given, False)):
         if part:
             escaped = bibtex_escape(part)
-            # A bare "and" inside a name would split it into two authors.
-            parts.append("{" + escaped + "}" if _AND.search(escaped) else escaped)
+            # BibTeX splits names itself: at "and" (another author), at commas (family,
+            # given), and at spaces and dashes into words it may reorder or drop (a
+            # lone "-"). We know which part is the family: a braced part stays whole.
+            split = _AND.search(escaped) or "," in escaped or _LONE_DASH.search(escaped)
+            if split or (is_family and " " in escaped):
+                escaped = "{" + escaped + "}"
+            parts.append(escaped)
     return ", ".join(parts)
 
 

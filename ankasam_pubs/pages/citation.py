@@ -59,15 +59,19 @@ def analysis_source(
     publisher: str = "",
     doi: str = "",
 ) -> Source:
+    def line(text: str) -> str:
+        # Every cite format is line-based or shown in a line: a typed newline is a space.
+        return " ".join(text.split())
+
     return Source(
         type=SourceType.REPORT,
         authors=tuple(authors),
-        title=title,
-        container_title=series,
-        publisher=publisher,
+        title=line(title),
+        container_title=line(series),
+        publisher=line(publisher),
         issued=PartialDate(date.year, date.month, date.day),
         url=url,
-        issue=series_number,
+        issue=line(series_number),
         doi=bare_doi(doi),
     )
 
