@@ -186,6 +186,29 @@ def write_export(path: Path, uploads: Path, posts: int, *, seed: int = 20261129)
 # -- steps run in a child process ---------------------------------------------------------
 
 
+def write_huge_post(path: Path, megabytes: int) -> None:
+    """A WXR file of one post whose content is ``megabytes`` MiB of paragraphs, written
+    in pieces (the benchmark itself never holds it whole)."""
+    paragraph = "<p>" + "Grain corridor insurance and transit policy. " * 40 + "</p>\n"
+    with path.open("w", encoding="utf-8") as out:
+        out.write(
+            '<?xml version="1.0" encoding="UTF-8" ?>\n<rss version="2.0" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            'xmlns:wp="http://wordpress.org/export/1.2/">\n<channel>\n'
+            "<title>Old</title><link>https://old.example</link>"
+            "<wp:wxr_version>1.2</wp:wxr_version>\n"
+            "<item><title>Huge</title><dc:creator>w</dc:creator><content:encoded><![CDATA["
+        )
+        for _ in range(megabytes * 2**20 // len(paragraph) + 1):
+            out.write(paragraph)
+        out.write(
+            "]]></content:encoded><wp:post_id>1</wp:post_id><wp:post_name>huge</wp:post_name>"
+            "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
+            "<wp:post_date>2023-05-14 09:30:00</wp:post_date></item>\n</channel>\n</rss>\n"
+        )
+
+
 def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "demo_site.settings")
     import django
@@ -247,6 +270,16 @@ def run(*, quick: bool) -> list[dict]:
         )
     if first["counts"]["created"] != posts or second["counts"]["unchanged"] != posts:
         raise RuntimeError(f"unexpected import counts: {first['counts']}, {second['counts']}")
+    megabytes = 10 if quick else 50
+    with tempfile.TemporaryDirectory(prefix="ankasam-wxr-") as tmp:
+        huge = Path(tmp) / "huge.xml"
+        write_huge_post(huge, megabytes)
+        huge_read = run_child("benchmarks.bench_import", "read", str(huge))
+        huge_import = run_child(
+            "benchmarks.bench_import", "import", str(huge), str(index.pk), str(tmp)
+        )
+    if huge_import["counts"]["skipped"] != 1:
+        raise RuntimeError(f"the oversized post was not refused: {huge_import['counts']}")
     label = f"{posts:,} posts, en/tr/ru, {size_mib:.1f} MiB"
     return [
         {
@@ -265,6 +298,13 @@ def run(*, quick: bool) -> list[dict]:
             "value": first["peak_rss_mib"],
             "unit": "MiB",
             "baseline": reading["peak_rss_mib"],
+        },
+        {
+            "name": f"import: one {megabytes} MiB post (refused over the size limit), peak RSS "
+            "(baseline: reading the file only)",
+            "value": huge_import["peak_rss_mib"],
+            "unit": "MiB",
+            "baseline": huge_read["peak_rss_mib"],
         },
         {
             "name": f"import: problems reported, {label}",

@@ -73,23 +73,43 @@ def test_hostile_xml_is_refused_and_nothing_is_written(tree, tmp_path, name, no_
     assert _snapshot() == before
 
 
-def test_external_dtd_is_never_fetched(tree, tmp_path, no_network):
-    """An external DTD is neither downloaded nor read; nothing of it reaches the site."""
+def test_external_dtd_is_refused_and_never_fetched(tree, tmp_path, no_network):
+    """A document type read from a file or an address is refused, as the docs say, with
+    a message naming it; nothing of it reaches the site and nothing is written."""
     secret = tmp_path / "evil.dtd"
     secret.write_text('<!ENTITY zq "zqlocalfile">', encoding="utf-8")
     before = _snapshot()
-    for doctype in (
-        f'<!DOCTYPE rss SYSTEM "{secret.as_uri()}">\n',
-        '<!DOCTYPE rss SYSTEM "http://attacker.invalid/evil.dtd">\n',
-    ):
-        try:
-            output = import_export(tmp_path, wxr(title="Plain", doctype=doctype))
-        except CommandError as error:
-            assert "zqlocalfile" not in str(error)
-            assert _snapshot() == before
-        else:
-            assert "zqlocalfile" not in output
-            assert not Page.objects.filter(title__contains="zqlocalfile").exists()
+    for target in (secret.as_uri(), "http://attacker.invalid/evil.dtd"):
+        doctype = f'<!DOCTYPE rss SYSTEM "{target}">\n'
+        with pytest.raises(CommandError) as error:
+            import_export(tmp_path, wxr(title="Plain", doctype=doctype))
+        message = str(error.value)
+        assert "refused" in message and target in message, message
+        assert "zqlocalfile" not in message
+        assert _snapshot() == before
+    # The control: the same export without the external document type imports.
+    import_export(tmp_path, wxr(title="Plain zqcontrol"))
+    assert Page.objects.filter(title="Plain zqcontrol").exists()
+
+
+def test_unknown_encoding_is_a_clear_error(tree, tmp_path, no_network):
+    before = _snapshot()
+    text = wxr(title="Plain").replace('encoding="UTF-8"', 'encoding="klingon"')
+    with pytest.raises(CommandError) as error:
+        import_export(tmp_path, text)
+    assert "klingon" in str(error.value) and "UTF-8" in str(error.value)
+    assert _snapshot() == before
+
+
+def test_a_post_over_the_size_limit_is_refused_and_the_others_import(tree, tmp_path, no_network):
+    from ankasam_pubs.importers.wordpress.wxr import MAX_TEXT_CHARACTERS
+
+    huge = "<p>" + "x" * (MAX_TEXT_CHARACTERS + 10) + "</p>"
+    output = import_export(tmp_path, wxr(title="Huge zqhuge", content=huge))
+    assert "limit" in output and "not imported" in output
+    assert not Page.objects.filter(title__contains="zqhuge").exists()
+    output = import_export(tmp_path, wxr(title="Fits zqfits", content="<p>Small.</p>"))
+    assert Page.objects.filter(title="Fits zqfits").exists()
 
 
 def test_the_shipped_hostile_fixtures_still_fail_through_the_command(tree, no_network):

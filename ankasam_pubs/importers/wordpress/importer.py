@@ -39,7 +39,7 @@ from .content import ConvertedPost, ImageRef, convert_post, plain_text
 from .mapping import Mapping, Target
 from .models import ImportedWordPressItem
 from .report import ImportReport, PostLog, PostRecord
-from .wxr import Author, Item, Term, WxrReader
+from .wxr import MAX_TEXT_CHARACTERS, Author, Item, Term, WxrReader
 
 __all__ = ["DEFAULT_STATUSES", "KNOWN_STATUSES", "ImportAborted", "WordPressImporter"]
 
@@ -259,6 +259,14 @@ class WordPressImporter:
         try:
             if item.post_id is None:
                 raise ValueError(gettext("The item has no wp:post_id."))
+            if item.oversized:
+                raise _Skip(
+                    gettext(
+                        "The post is longer than %(count)s characters (the importer's "
+                        "limit); it was not imported. Split it, or shorten it in WordPress."
+                    )
+                    % {"count": f"{MAX_TEXT_CHARACTERS:,}"}
+                )
             prepared = self._prepare(item, PostLog(record))
             if prepared.converted is None:  # unchanged
                 self.report.add(prepared.log)

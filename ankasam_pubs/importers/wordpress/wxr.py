@@ -126,6 +126,8 @@ class Item:
     attachment_url: str = ""
     terms: tuple[ItemTerm, ...] = ()
     meta: tuple[tuple[str, str], ...] = ()
+    #: A text of the item (its content most likely) was longer than the reader keeps.
+    oversized: bool = False
 
     def meta_value(self, key: str, default: str = "") -> str:
         """The first value of a post meta key (WordPress allows repeated keys)."""
@@ -138,26 +140,47 @@ class Item:
         return [term for term in self.terms if term.domain == domain]
 
 
+#: Most characters one post's content (or excerpt, or any other text) may have. A long
+#: analysis is about 100,000; a post above the limit is refused (the reader keeps only
+#: the start of its text in memory), so one enormous post cannot exhaust the server's
+#: memory or become a page no reader can load.
+MAX_TEXT_CHARACTERS = 2_000_000
+
+
 class _LineTarget:
-    """A tree builder that notes the line where selected elements start."""
+    """A tree builder that notes the line where selected elements start, and stops
+    keeping the text of any element past :data:`MAX_TEXT_CHARACTERS`."""
 
     WATCHED = ("item", "encoded")
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int = MAX_TEXT_CHARACTERS) -> None:
         self._builder = TreeBuilder()
         self.expat = None  # set once the parser exists
         self.lines: dict[int, int] = {}
+        self.limit = limit
+        self._open: list = []  # elements being built, innermost last
+        self._size = 0  # characters kept of the innermost element's text
+        self.oversized: set[int] = set()  # ids of elements whose text was cut
 
     def start(self, tag, attrs):
         element = self._builder.start(tag, attrs)
         if tag.rpartition("}")[2] in self.WATCHED and self.expat is not None:
             self.lines[id(element)] = self.expat.CurrentLineNumber
+        self._open.append(element)
+        self._size = 0
         return element
 
     def end(self, tag):
+        if self._open:
+            self._open.pop()
+        self._size = 0
         return self._builder.end(tag)
 
     def data(self, data):
+        self._size += len(data)
+        if self._size > self.limit and self._open:
+            self.oversized.add(id(self._open[-1]))
+            return
         self._builder.data(data)
 
     def close(self):
@@ -202,8 +225,9 @@ class WxrReader:
     was read but not understood (e.g. a newer WXR version).
     """
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, max_text: int = MAX_TEXT_CHARACTERS):
         self.path = Path(path)
+        self.max_text = max_text
         self.channel = Channel()
         self.warnings: list[str] = []
         self._version_warned = False
@@ -212,11 +236,14 @@ class WxrReader:
         self.channel = Channel()
         self.warnings = []
         self._version_warned = False
-        target = _LineTarget()
+        target = _LineTarget(self.max_text)
         parser = DefusedXMLParser(
             target=target, forbid_dtd=False, forbid_entities=True, forbid_external=True
         )
         target.expat = parser.parser
+        # A document type naming an outside file or address: refused, though expat would
+        # not fetch it (WordPress never writes one, and the docs promise a refusal).
+        parser.parser.StartDoctypeDeclHandler = _refuse_external_doctype
         try:
             source = open(self.path, "rb")  # noqa: SIM115 - closed in finally
         except OSError as error:
@@ -236,6 +263,14 @@ class WxrReader:
                 )
                 % {"line": line, "column": column + 1, "reason": reason},
                 line,
+            ) from error
+        except LookupError as error:  # <?xml encoding="…"?> names an unknown encoding
+            raise WxrError(
+                gettext(
+                    "The file declares a character encoding Python does not know (%(error)s); "
+                    "save the export as UTF-8, as WordPress writes it."
+                )
+                % {"error": error}
             ) from error
         except (EntitiesForbidden, ExternalReferenceForbidden, DTDForbidden) as error:
             line = target.expat.CurrentLineNumber
@@ -390,7 +425,9 @@ class WxrReader:
         terms: list[ItemTerm] = []
         meta: list[tuple[str, str]] = []
         content_line = 0
+        oversized = id(element) in target.oversized
         for child in element:
+            oversized = oversized or id(child) in target.oversized
             namespace, local = _split(child.tag)
             kind = _kind(namespace)
             if kind == "" and local == "category":
@@ -406,6 +443,7 @@ class WxrReader:
                 meta.append((pair.get("wp:meta_key", ""), pair.get("wp:meta_value", "")))
             elif kind == "content" and local == "encoded":
                 fields["content"] = _text(child)
+                oversized = oversized or id(child) in target.oversized
                 content_line = target.lines.pop(id(child), 0)
             elif kind == "excerpt" and local == "encoded":
                 fields["excerpt"] = _text(child)
@@ -433,7 +471,13 @@ class WxrReader:
             attachment_url=fields.get("wp:attachment_url", "").strip(),
             terms=tuple(terms),
             meta=tuple(meta),
+            oversized=oversized,
         )
+
+
+def _refuse_external_doctype(name, sysid, pubid, has_internal_subset):
+    if sysid or pubid:
+        raise DTDForbidden(name, sysid, pubid)
 
 
 def _describe(error: Exception) -> str:
@@ -448,5 +492,9 @@ def _describe(error: Exception) -> str:
     if isinstance(error, ExternalReferenceForbidden):
         return gettext("external reference to %(target)s") % {
             "target": error.sysid or error.pubid or "?"
+        }
+    if isinstance(error, DTDForbidden) and (error.sysid or error.pubid):
+        return gettext("document type read from %(target)s") % {
+            "target": error.sysid or error.pubid
         }
     return gettext("document type declaration")
