@@ -67,3 +67,15 @@ def search_terms(query: str) -> str:
     SQLite FTS5 or PostgreSQL raise on user input; words never do.
     """
     return " ".join(_WORD.findall(query))
+
+
+#: Unicode's first-strong isolate and pop-directional isolate: plain text's <bdi>.
+FSI, PDI = "\u2068", "\u2069"
+
+
+def isolate(text: str) -> str:
+    """``text`` as a bidirectional isolate, for plain text (messages, feed titles,
+    attributes) where a name or title sits inside other words: an Arabic name, or a
+    right-to-left override (U+202E) typed into a title, cannot reorder what follows it.
+    HTML uses ``<bdi>`` instead."""
+    return f"{FSI}{text}{PDI}" if text else text

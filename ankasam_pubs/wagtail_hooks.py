@@ -20,6 +20,7 @@ from .footnotes.editor import register_feature as register_note_reference_featur
 from .footnotes.views import paste_legacy_notes
 from .registry import analyses_using
 from .taxonomy.models import Region, Series, Topic
+from .text import isolate
 from .translations.fields import translated_panels
 from .visibility import is_current
 
@@ -116,7 +117,9 @@ def refuse_deleting_what_analyses_use(request, instances):
     if not blocked:
         return None
     for instance, pages in blocked:
-        titles = ", ".join(f"“{page.title}” ({page.locale.language_code})" for page in pages[:10])
+        titles = ", ".join(
+            f"“{isolate(page.title)}” ({page.locale.language_code})" for page in pages[:10]
+        )
         if len(pages) > 10:
             titles += " …"
         messages.error(
@@ -126,7 +129,7 @@ def refuse_deleting_what_analyses_use(request, instances):
                 "“%(name)s” was not deleted: %(count)d analyses use it: %(titles)s.",
                 len(pages),
             )
-            % {"name": instance, "count": len(pages), "titles": titles},
+            % {"name": isolate(str(instance)), "count": len(pages), "titles": titles},
         )
     return redirect(type(blocked[0][0]).snippet_viewset.get_url_name("list"))
 
@@ -169,7 +172,7 @@ def warn_about_unreferenced_notes(request, page):
             )
             % {
                 "count": len(unreferenced),
-                "notes": ", ".join(f"{n.number}. {n.note}" for n in unreferenced),
+                "notes": ", ".join(f"{n.number}. {isolate(str(n.note))}" for n in unreferenced),
             },
         )
 

@@ -34,6 +34,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 FORMATS = ("rss", "atom")
 XSS = """<script>alert("x")</script> & 'quoted' <img src=x onerror=alert(1)>"""
+PLAIN_XSS = """alert("x") & 'quoted'"""
 
 
 def url(language: str, feed_format: str, kind: str | None = None, slug: str = "") -> str:
@@ -401,18 +402,19 @@ def test_filtered_feeds(client, corpus, kind, slug, expected, link, feed_format)
 
 def test_filtered_feed_titles(client, corpus, authors_index):
     _r, parsed, _x = fetch(client, url("en", "rss", "series", "commentary"))
-    assert parsed.feed.title == "Analyses: Commentary — Ankasam Demo Centre"
-    assert parsed.feed.description == "Latest analyses in the series Commentary"
+    # Names sit in the title as bidirectional isolates (U+2068 … U+2069).
+    assert parsed.feed.title == "Analyses: \u2068Commentary\u2069 — Ankasam Demo Centre"
+    assert parsed.feed.description == "Latest analyses in the series \u2068Commentary\u2069"
     _r, parsed, _x = fetch(client, url("tr", "rss", "topic", "energy"))
     assert "Enerji" in parsed.feed.title and "Energy" not in parsed.feed.title
     assert "Enerji" in parsed.feed.description
     assert [entry.title for entry in parsed.entries] == ["Boru hatları"]
     _r, parsed, xml = fetch(client, url("tr", "atom", "author", "ayse-yilmaz"))
-    assert parsed.feed.title.startswith("Ayşe Yılmaz imzalı analizler")
+    assert parsed.feed.title.startswith("\u2068Ayşe Yılmaz\u2069 imzalı analizler")
     assert parsed.feed.link == "http://localhost/tr/yazarlar/ayse-yilmaz/"
     assert xml.findtext(f"{ATOM}author/{ATOM}name") == "Ayşe Yılmaz"
     _r, parsed, _x = fetch(client, url("en", "atom", "region", "caucasus"))
-    assert parsed.feed.subtitle == "Latest analyses on the region Caucasus"
+    assert parsed.feed.subtitle == "Latest analyses on the region \u2068Caucasus\u2069"
 
 
 def test_an_author_credited_twice_is_listed_once(client, tree):
@@ -459,19 +461,21 @@ def test_markup_typed_by_editors_stays_text(client, tree, authors_index):
         body = response.content.decode()
         assert "<script" not in body and "<img" not in body and "<b " not in body
         entry = parsed.entries[0]
-        assert entry.title == XSS
-        assert entry.author_detail.name == 'Eve <b onmouseover="x">"Evil"</b>'
-        assert [tag.term for tag in entry.tags] == ["<i>Topic</i> & co"]
+        # Titles, names and labels are plain text: what looks like markup is left out
+        # (RSS readers render titles as HTML), the summary is kept as typed.
+        assert entry.title == PLAIN_XSS
+        assert entry.author_detail.name == 'Eve "Evil"'
+        assert [tag.term for tag in entry.tags] == ["Topic & co"]
         if feed_format == "rss":
             item = rss_items(xml)[0]
-            assert item.findtext("title") == XSS
+            assert item.findtext("title") == PLAIN_XSS
             # <description> is HTML to a reader: the text is escaped once more.
             assert item.findtext("description") == html.escape(XSS)
             assert html.unescape(entry.summary) == XSS
-            assert item.findtext(f"{DC}creator") == 'Eve <b onmouseover="x">"Evil"</b>'
+            assert item.findtext(f"{DC}creator") == 'Eve "Evil"'
         else:
             entry_xml = xml.find(f"{ATOM}entry")
-            assert entry_xml.findtext(f"{ATOM}title") == XSS
+            assert entry_xml.findtext(f"{ATOM}title") == PLAIN_XSS
             assert entry_xml.find(f"{ATOM}summary").get("type") == "text"
             assert entry_xml.findtext(f"{ATOM}summary") == XSS
             assert entry.summary == XSS
@@ -527,9 +531,13 @@ def test_feed_links_of_an_analysis(corpus):
     assert [(link.title, link.url, link.mime_type) for link in links] == [
         ("Analyses (RSS)", "/feeds/en/rss/", "application/rss+xml"),
         ("Analyses (Atom)", "/feeds/en/atom/", "application/atom+xml"),
-        ("Analyses: Commentary (RSS)", "/feeds/en/series/commentary/rss/", "application/rss+xml"),
         (
-            "Analyses: Commentary (Atom)",
+            "Analyses: \u2068Commentary\u2069 (RSS)",
+            "/feeds/en/series/commentary/rss/",
+            "application/rss+xml",
+        ),
+        (
+            "Analyses: \u2068Commentary\u2069 (Atom)",
             "/feeds/en/series/commentary/atom/",
             "application/atom+xml",
         ),
@@ -594,8 +602,9 @@ def test_feed_link_titles_are_escaped_in_the_template(tree):
     rendered = render_to_string(
         "ankasam_pubs/includes/feed_links.html", {"feed_links": feeds.feed_links(page)}
     )
-    assert "&quot;Quoted&quot; &lt;Series&gt;" in rendered
-    assert '"Quoted" <Series>' not in rendered
+    # The name is escaped in the attribute, isolated, and what looks like markup is out.
+    assert 'title="Analyses: \u2068&quot;Quoted&quot;\u2069 (Atom)"' in rendered
+    assert "<Series>" not in rendered and "&lt;Series&gt;" not in rendered
 
 
 def test_doi_is_an_identifier_in_both_formats(client, tree):

@@ -251,7 +251,7 @@ def test_posts_become_analyses_in_each_language(imported, client):
     assert ru.slug  # WordPress had no slug for the draft: one is made from the title
 
     html = html_of(client, en)
-    assert '<h1 class="ap-title">Grain Corridor After the Deal</h1>' in html
+    assert '<h1 class="ap-title" dir="auto">Grain Corridor After the Deal</h1>' in html
     assert "<h2>What changed</h2>" in html
     assert '<a href="https://example.org/route-rules">route rules</a>' in html
     assert "javascript:" not in html and "data:text/html" not in html

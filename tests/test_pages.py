@@ -172,7 +172,7 @@ def test_analysis_page_renders_every_body_block(client, tree):
         authors=[f.author("zeynep", display_name_en="Zeynep Kaya"), f.author("ivan")],
     )
     html = client.get(page.url).content.decode()
-    assert '<h1 class="ap-title">Grain corridor</h1>' in html
+    assert '<h1 class="ap-title" dir="auto">Grain corridor</h1>' in html
     assert "A short dek." in html
     assert "<h2>Background</h2>" in html
     assert "<b>bold</b>" in html

@@ -28,9 +28,10 @@ from ..authors.identity import person_jsonld
 from ..authors.models import AuthorProfile
 from ..conf import pubs_settings
 from ..registry import ANALYSIS_AUTHORS, AuthorIndexKind
-from ..seo.feeds import item_guid
+from ..seo.feeds import feed_text, item_guid
 from ..seo.jsonld import jsonld
 from ..taxonomy.models import Topic
+from ..text import isolate
 from ..visibility import published_analyses
 from .base import PubsPageMixin
 from .listing import with_card_data
@@ -130,17 +131,17 @@ class AuthorIndexPageMixin(PubsPageMixin, AuthorIndexKind, RoutablePageMixin, mo
     def feed(self, request, slug):
         profile = get_object_or_404(AuthorProfile, slug=slug)
         feed = Atom1Feed(
-            title=_("Analyses by %(name)s") % {"name": profile.display_name},
+            title=_("Analyses by %(name)s") % {"name": isolate(feed_text(profile.display_name))},
             link=request.build_absolute_uri(self.profile_url(profile)),
             description=profile.short_bio,
             language=self.locale.language_code,
             feed_url=request.build_absolute_uri(self.feed_url(profile)),
-            author_name=profile.display_name,
+            author_name=feed_text(profile.display_name),
         )
         analyses = with_card_data(self.analyses_by(profile))[:FEED_LENGTH]
         for analysis in analyses:
             feed.add_item(
-                title=analysis.title,
+                title=feed_text(analysis.title),
                 link=analysis.get_full_url(request),
                 # Atom's summary is read as HTML: what an editor typed stays text.
                 description=escape(analysis.summary),
@@ -148,10 +149,10 @@ class AuthorIndexPageMixin(PubsPageMixin, AuthorIndexKind, RoutablePageMixin, mo
                 updateddate=analysis.last_published_at,
                 unique_id=item_guid(analysis.translation_key, self.locale.language_code),
                 author_name=", ".join(
-                    credit.author.display_name
+                    feed_text(credit.author.display_name)
                     for credit in getattr(analysis, ANALYSIS_AUTHORS).all()
                 ),
-                categories=[topic.name for topic in analysis.topics.all()],
+                categories=[feed_text(topic.name) for topic in analysis.topics.all()],
             )
         response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
         feed.write(response, "utf-8")

@@ -76,6 +76,11 @@ def analysis_source(
     )
 
 
+def _bdi(text: str) -> str:
+    """A name or title isolated from the words around it (escaped HTML)."""
+    return str(format_html("<bdi>{}</bdi>", text))
+
+
 def _link(source: Source) -> str:
     return f"https://doi.org/{source.doi}" if source.doi else source.url
 
@@ -96,23 +101,25 @@ def chicago(source: Source, language: str) -> SafeString:
     with override(language):
         names = [n for n in source.authors if n.display]
         if names:
-            shown = [names[0].inverted] + [n.display for n in names[1:]]
+            texts = [names[0].inverted] + [n.display for n in names[1:]]
+            shown = [_bdi(text) for text in texts]
             if len(shown) > 1:
-                conjunction = gettext("and")
+                conjunction = escape(gettext("and"))
                 serial = "," if len(shown) > 2 or language == "en" else ""
                 people = ", ".join(shown[:-1]) + f"{serial} {conjunction} {shown[-1]}"
             else:
                 people = shown[0]
-            people = people if people.endswith(".") else people + "."
+            people = people if texts[-1].endswith(".") else people + "."
         else:
             people = ""
-        series = " ".join(p for p in (source.container_title, source.issue) if p)
+        series = " ".join(_bdi(p) for p in (source.container_title, source.issue) if p)
         date = _date(source, language, {"en": "F j, Y", "tr": "j F Y", "ru": "j E Y"})
+        publisher = _bdi(source.publisher) if source.publisher else ""
         parts = [
-            escape(people),
-            format_html("<i>{}</i>.", source.title.rstrip(".")),
-            escape(series + ".") if series else "",
-            escape(", ".join(p for p in (source.publisher, date) if p) + "."),
+            mark_safe(people),  # noqa: S308 - escaped names joined
+            format_html("<i><bdi>{}</bdi></i>.", source.title.rstrip(".")),
+            mark_safe(series + ".") if series else "",  # noqa: S308 - escaped parts
+            mark_safe(", ".join(p for p in (publisher, escape(date)) if p) + "."),  # noqa: S308
             _url_html(_link(source)) + (mark_safe(".") if _link(source) else ""),
         ]
         return mark_safe(" ".join(str(p) for p in parts if p))  # noqa: S308 - escaped parts
@@ -129,26 +136,30 @@ def apa(source: Source, language: str) -> SafeString:
     """APA 7 report reference: ``Demir, A., & Petrov, I. (2023, March 17). <i>Title</i>
     (Analysis No. 2023/14). Centre. https://…``"""
     with override(language):
-        names = [_apa_name(n) for n in source.authors if n.display]
+        names = [_bdi(_apa_name(n)) for n in source.authors if n.display]
         if len(names) > 1:
-            people = ", ".join(names[:-1]) + ", & " + names[-1]
+            people = ", ".join(names[:-1]) + ", &amp; " + names[-1]
         else:
             people = "".join(names)
         date = _date(source, language, {"en": "Y, F j", "tr": "Y, j F", "ru": "Y, j E"})
         number = ""
         if source.issue:
-            number = f"{source.container_title} {gettext('No.')} {source.issue}".strip()
-        title = format_html("<i>{}</i>", source.title.rstrip("."))
+            series = _bdi(source.container_title) if source.container_title else ""
+            number = mark_safe(  # noqa: S308 - escaped parts
+                f"{series} {escape(gettext('No.'))} {_bdi(source.issue)}".strip()
+            )
+        title = format_html("<i><bdi>{}</bdi></i>", source.title.rstrip("."))
         if number:
             title = format_html("{} ({}).", title, number)
         else:
             title = format_html("{}.", title)
         publisher = source.publisher
+        ending = "" if publisher.endswith(".") else "."
         parts = [
-            escape(people) if people else "",
+            mark_safe(people) if people else "",  # noqa: S308 - escaped names joined
             escape(f"({date})."),
             title,
-            escape(publisher if publisher.endswith(".") else publisher + ".") if publisher else "",
+            format_html("<bdi>{}</bdi>{}", publisher, ending) if publisher else "",
             _url_html(_link(source)),
         ]
         if not people:  # APA: with no author, the title moves to the front

@@ -25,7 +25,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, rfc2822_date, rfc3339_date
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page, Site
@@ -43,6 +43,7 @@ from ..registry import (
     query_models,
 )
 from ..taxonomy.models import Region, Series, Topic
+from ..text import isolate
 from ..visibility import offered, published_analyses
 
 #: Most items a feed carries: the newest analyses, whatever the feed's filter. Feed
@@ -117,6 +118,12 @@ def xml_text(value) -> str:
     return _NOT_XML.sub("", str(value or ""))
 
 
+def feed_text(value) -> str:
+    """A title, name or label as plain text for a feed: many readers show RSS titles
+    and categories as HTML, so what looks like markup is left out, not escaped."""
+    return " ".join(strip_tags(xml_text(value)).split())
+
+
 def item_guid(translation_key, language_code: str) -> str:
     """A URN that never changes for one page: not with its slug, its place in the tree,
     the site's domain or a database reload. Each language version has its own."""
@@ -147,9 +154,9 @@ def feed_title(kind: str | None = None, name: str = "", organisation: str = "") 
     if kind is None:
         title = _("Analyses")
     elif kind == "author":
-        title = _("Analyses by %(name)s") % {"name": name}
+        title = _("Analyses by %(name)s") % {"name": isolate(feed_text(name))}
     else:
-        title = _("Analyses: %(name)s") % {"name": name}
+        title = _("Analyses: %(name)s") % {"name": isolate(feed_text(name))}
     if organisation:
         # Translators: the title of a news feed, then the name of the research centre.
         title = _("%(title)s — %(organisation)s") % {"title": title, "organisation": organisation}
@@ -159,13 +166,13 @@ def feed_title(kind: str | None = None, name: str = "", organisation: str = "") 
 def feed_subtitle(kind: str | None = None, name: str = "", organisation: str = "") -> str:
     """One sentence describing the feed, in the active language."""
     if kind == "series":
-        return _("Latest analyses in the series %(name)s") % {"name": name}
+        return _("Latest analyses in the series %(name)s") % {"name": isolate(feed_text(name))}
     if kind == "topic":
-        return _("Latest analyses on the topic %(name)s") % {"name": name}
+        return _("Latest analyses on the topic %(name)s") % {"name": isolate(feed_text(name))}
     if kind == "region":
-        return _("Latest analyses on the region %(name)s") % {"name": name}
+        return _("Latest analyses on the region %(name)s") % {"name": isolate(feed_text(name))}
     if kind == "author":
-        return _("Latest analyses by %(name)s") % {"name": name}
+        return _("Latest analyses by %(name)s") % {"name": isolate(feed_text(name))}
     if organisation:
         return _("Latest analyses published by %(organisation)s") % {"organisation": organisation}
     return _("Latest analyses")
@@ -253,15 +260,15 @@ def feed_items(
             authors, contributors = [], []
             for credit in credits[page.pk]:
                 person = FeedPerson(
-                    name=xml_text(credit.author.display_name), url=profile_url(credit.author)
+                    name=feed_text(credit.author.display_name), url=profile_url(credit.author)
                 )
                 (authors if credit.is_cited else contributors).append(person)
             terms = [page.series] if page.series_id else []
             terms += [*page.topics.all(), *page.regions.all()]
-            names = [xml_text(term.name) for term in terms]
+            names = [feed_text(term.name) for term in terms]
             items.append(
                 FeedItem(
-                    title=xml_text(page.title),
+                    title=feed_text(page.title),
                     link=link,
                     guid=item_guid(page.translation_key, language),
                     summary=xml_text(page.summary),
@@ -415,7 +422,7 @@ def build_feed(
             link=link,
             url=request.build_absolute_uri(feed_url(language, feed_format, kind, slug)),
             language=language,
-            publisher=name if kind == "author" else (organisation or request.get_host()),
+            publisher=feed_text(name) if kind == "author" else (organisation or request.get_host()),
             items=tuple(
                 feed_items(items_pages, language=language, request=request, profile_url=profile_url)
             ),

@@ -6,8 +6,16 @@ from wagtail.rich_text import RichText, expand_db_html
 
 from ..footnotes.numbering import Numbering
 from ..footnotes.rendering import render_rich_text
+from ..text import isolate as isolate_text
 
 register = template.Library()
+
+
+@register.filter
+def isolate(value):
+    """A name or title as a bidirectional isolate where markup cannot go (attributes,
+    translated sentences): see :func:`ankasam_pubs.text.isolate`."""
+    return isolate_text(str(value))
 
 
 @register.simple_tag(takes_context=True)

@@ -21,6 +21,8 @@ from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
 from wagtail.contrib.simple_translation.views import SubmitPageTranslationView
 from wagtail.models import Locale, Page
 
+from ..text import isolate
+
 
 def missing_parents(page: Page, locale: Locale) -> list[Page]:
     """The ancestors of ``page`` (root excluded) with no version in ``locale``, from
@@ -104,7 +106,7 @@ class TranslatePageView(SubmitPageTranslationView):
                 )
                 % {
                     "language": language,
-                    "titles": ", ".join(f"“{title}”" for title in titles),
+                    "titles": ", ".join(f"“{isolate(title)}”" for title in titles),
                 },
             )
         return redirect(self.get_success_url(translated))

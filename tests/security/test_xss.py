@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.urls import reverse
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 
 from ankasam_pubs.models import (
     AnalysisPage,
@@ -148,6 +148,12 @@ def _check_listings(report, client, hostile, code):
     )
 
 
+def _plain(text: str) -> str:
+    """A title, name or label as a feed carries it: markup left out, not escaped (RSS
+    readers render titles as HTML), whitespace collapsed."""
+    return " ".join(strip_tags(text).split())
+
+
 def _feed_texts(root) -> list[str]:
     texts = []
     for element in root.iter():
@@ -170,11 +176,11 @@ def _check_feed(report, client, hostile, code, fmt, kind):
     texts = _feed_texts(root)
     summary = value(f"Tsummary-{code}", payload)
     wanted = [
-        value(f"Ttitle-{code}", payload),
-        value(f"display_name-{code}", payload),
-        value(f"series_name-{code}", payload),
-        value(f"topic_name-{code}", payload),
-        value(f"region_name-{code}", payload),
+        _plain(value(f"Ttitle-{code}", payload)),
+        _plain(value(f"display_name-{code}", payload)),
+        _plain(value(f"series_name-{code}", payload)),
+        _plain(value(f"topic_name-{code}", payload)),
+        _plain(value(f"region_name-{code}", payload)),
         # RSS readers take <description> as HTML, so it is escaped once more there.
         escape(summary) if fmt == "rss" else summary,
     ]
@@ -182,8 +188,11 @@ def _check_feed(report, client, hostile, code, fmt, kind):
         report.check(text in texts, f"{url}: {text!r} not in the feed")
     if kind is not None:
         field = "display_name" if kind == "author" else f"{kind}_name"
-        name = value(f"{field}-{code}", payload)
+        name = _plain(value(f"{field}-{code}", payload))
         report.check(any(name in t for t in texts), f"{url}: feed title lacks the {kind} name")
+    for text in texts:  # summaries excepted: plain text in Atom, escaped HTML in RSS
+        plain = "<" not in text or _plain(text) == text or text.startswith("Tsummary")
+        report.check(plain, f"{url}: markup in {text!r}")
 
 
 def _check_author_feed(report, client, hostile, code):
@@ -194,10 +203,10 @@ def _check_author_feed(report, client, hostile, code):
         report.check(danger.encode() not in body, f"{url}: raw payload {danger!r}")
     texts = _feed_texts(ET.fromstring(body))
     for text in (
-        value(f"Ttitle-{code}", payload),
+        _plain(value(f"Ttitle-{code}", payload)),
         escape(value(f"Tsummary-{code}", payload)),  # Atom summary of type html
-        value(f"topic_name-{code}", payload),
-        value(f"display_name-{code}", payload),
+        _plain(value(f"topic_name-{code}", payload)),
+        _plain(value(f"display_name-{code}", payload)),
     ):
         report.check(text in texts, f"{url}: {text!r} not in the feed")
 
@@ -363,5 +372,39 @@ def test_xss_wordpress_import(client, tree, tmp_path, payload, no_network):
     for field in ("title", "summary", "author"):
         report.check(escape(stored[field]) in listing, f"imported listing: {field} not shown")
     feed = _feed_texts(ET.fromstring(get(client, "/feeds/en/atom/").content))
-    report.check(stored["title"] in feed and stored["category"] in feed, "imported feed")
+    report.check(
+        _plain(stored["title"]) in feed and _plain(stored["category"]) in feed, "imported feed"
+    )
     report.assert_clean()
+
+
+RLO = "\u202e"
+
+
+def test_right_to_left_overrides_stay_inside_their_name_or_title(client, tree, authors_index):
+    """A right-to-left override typed into a name, title or label cannot reorder the
+    words after it: each sits in its own isolate (<bdi> in HTML, U+2068…U+2069 in plain
+    text such as feed titles and attributes)."""
+    from ankasam_pubs.models import Series
+    from tests.factories import analysis, author, term
+
+    person = author("rlo", display_name_en=f"Ayşe {RLO}exe.txt")
+    series = term(Series, "rlo-series", name_en=f"Series {RLO}gnp")
+    page = analysis(
+        tree["index"]["en"],
+        f"Gas {RLO}fdp.exe",
+        authors=[person],
+        series=series,
+        series_number=f"2023{RLO}/14",
+    )
+    html = get(client, page.url).content.decode()
+    assert f"<bdi>Ayşe {RLO}exe.txt</bdi>" in html  # byline
+    assert f"<bdi>Series {RLO}gnp</bdi> <bdi>2023{RLO}/14</bdi>" in html  # header
+    assert f"<i><bdi>Gas {RLO}fdp.exe</bdi></i>" in html  # cite box
+    assert f'<h1 class="ap-title" dir="auto">Gas {RLO}fdp.exe</h1>' in html
+    listing = get(client, tree["index"]["en"].url).content.decode()
+    assert f"<bdi>Ayşe {RLO}exe.txt</bdi>" in listing
+    profile = get(client, authors_index["en"].url + "rlo/").content.decode()
+    assert f"\u2068Ayşe {RLO}exe.txt\u2069" in profile  # the feed link's title attribute
+    feed = get(client, "/feeds/en/series/rlo-series/rss/").content.decode()
+    assert f"\u2068Series {RLO}gnp\u2069" in feed
