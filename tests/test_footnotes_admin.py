@@ -125,7 +125,8 @@ def test_unreferenced_note_is_saved_with_a_warning(admin_client, page):
         [{"uid": "lonely", "sources": [{"title": "Lonely source"}]}],
     )
     html = errors_of(response)
-    assert "1 note is not referenced in the text: 1. Lonely source." in html
+    # The note's text is bidi-isolated inside the message (U+2068 … U+2069).
+    assert "1 note is not referenced in the text: 1. \u2068Lonely source\u2069." in html
     page.refresh_from_db()
     latest = page.get_latest_revision_as_object()
     assert [note.uid for note in latest.notes.all()] == ["lonely"]

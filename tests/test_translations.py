@@ -168,7 +168,9 @@ def test_translate_page_whose_parent_is_not_translated(admin_client, tree):
         assert made.locale == de and not made.live and made.alias_of_id is None
     assert set(Page.objects.live().values_list("pk", flat=True)) == live_before
     warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
-    assert len(warnings) == 1 and "“Home”" in warnings[0] and "“Analyses”" in warnings[0]
+    # Page titles are bidi-isolated inside the message (U+2068 … U+2069).
+    assert len(warnings) == 1
+    assert "“\u2068Home\u2069”" in warnings[0] and "“\u2068Analyses\u2069”" in warnings[0]
     assert [n.note.uid for n in translated.get_numbering().notes] == []
 
 

@@ -50,10 +50,12 @@ def word_anchor_number(attributes: dict, *, back_links: bool) -> int | None:
 
 
 def _to_int(value: str | None, default: int) -> int:
+    """A list number as notes have them (1 to 9999); anything else is the default."""
     try:
-        return int((value or "").strip())
+        number = int((value or "").strip())
     except ValueError:
         return default
+    return number if 1 <= number <= 9999 else default
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,15 @@ class HtmlLineCollector(HTMLParser):
         self._pending: int | None = None  # number of the current <ol> item
         self._skip = 0
         self._links: list[dict] = []
+
+    def parse_marked_section(self, i, report=1):
+        # Python's parser raises AssertionError on "<![" not followed by a name (a
+        # pasted "<![1]--"): read those three characters as text and go on.
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.handle_data(self.rawdata[i : i + 3])
+            return i + 3
 
     def _mark_start(self, data: str) -> None:
         """Remember the line of the line's first visible character."""

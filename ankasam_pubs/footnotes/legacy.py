@@ -453,9 +453,13 @@ def _tokens(html: str) -> list[_Token]:
     for match in _TOKEN.finditer(html):
         if match.start() > position:
             tokens.append(_Token("text", position, match.start()))
-        if match.group("tag"):
-            slash, name = _TAG_NAME.match(match.group("tag")).groups()
+        named = _TAG_NAME.match(match.group("tag")) if match.group("tag") else None
+        if named is not None:
+            slash, name = named.groups()
             tokens.append(_Token("tag", match.start(), match.end(), name.lower(), bool(slash)))
+        elif match.group("tag"):
+            # "<İı…": IGNORECASE lets "İ" pass [a-zA-Z]; no HTML tag starts so: text.
+            tokens.append(_Token("text", match.start(), match.end()))
         else:
             tokens.append(_Token("other", match.start(), match.end()))
         position = match.end()

@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 
 from ...footnotes.richtext import REFERENCE
 from .sanitise import link_scheme_ok, sanitise
-from .text import ContentProblem, shorten, visible_text
+from .text import ContentProblem, defuse_marked_sections, shorten, visible_text
 
 _WP_IMAGE_CLASS = re.compile(r"\bwp-image-(\d+)\b")
 _HEADINGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4"}
@@ -81,7 +81,7 @@ class BlockBuilder:
         self.current.append(html)
 
     def build(self, html: str) -> list[dict]:
-        soup = BeautifulSoup(html, "html.parser")
+        soup = BeautifulSoup(defuse_marked_sections(html), "html.parser")
         self.walk(soup)
         self.flush()
         return self.blocks

@@ -6,6 +6,7 @@ import html as html_module
 import re
 from functools import lru_cache
 
+from django.utils.html import format_html, strip_tags
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
 from ...pages.blocks import RICH_TEXT_FEATURES
@@ -36,4 +37,10 @@ def sanitise(html: str) -> str:
     references survive.
     """
     converter = _converter()
-    return converter.to_database_format(converter.from_database_format(html))
+    try:
+        return converter.to_database_format(converter.from_database_format(html))
+    except AssertionError:
+        # The editor's converter gives up on some tangled inline markup ("End of block
+        # reached without closing inline style elements"): keep the words, as text.
+        text = " ".join(strip_tags(html_module.unescape(html)).split())
+        return str(format_html("<p>{}</p>", text)) if text else ""

@@ -9,6 +9,15 @@ import re
 from dataclasses import dataclass
 
 TAG = re.compile(r"<[^>]*>")
+# "<![" that does not open CDATA or a Word conditional: Python's HTML parser raises on it.
+_BROKEN_MARKED_SECTION = re.compile(r"<!\[(?!CDATA\[|if\b|endif\b)", re.IGNORECASE)
+
+
+def defuse_marked_sections(html: str) -> str:
+    """``html`` with every "<![" Python's HTML parser would choke on written as text."""
+    return _BROKEN_MARKED_SECTION.sub("&lt;![", html)
+
+
 SCRIPT_OR_COMMENT = re.compile(
     r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE
 )
