@@ -17,6 +17,8 @@ class Doc(HTMLParser):
         self.jsonld: list[str] = []
         self.urls: list[str] = []
         self.links: list[dict] = []
+        #: Names of inline event-handler attributes ("onclick") found on any element.
+        self.handlers: list[str] = []
         self._in_jsonld = False
         self.feed(html)
         self.close()
@@ -24,6 +26,7 @@ class Doc(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         self.urls += [v or "" for k, v in attrs if k in URL_ATTRIBUTES]
+        self.handlers += [k for k, _v in attrs if k.startswith("on")]
         if tag == "meta" and "content" in attributes:
             key = attributes.get("name") or attributes.get("property")
             self.meta.append((key, attributes["content"]))

@@ -40,6 +40,15 @@ PAYLOADS = [
         ("</script><script>alert(1)", "<script>alert(1)"),
     ),
     Payload("xml", "]]>&amp; & <x y='1'>", ("<x y=", "]]>&amp; & <")),
+    # Breaking out of a quoted attribute without any "<": only the quotes must be escaped.
+    # Raw quotes are harmless in text, JSON and XML, so no substring is dangerous; the
+    # check is structural: no element may carry an event-handler attribute.
+    Payload("attribute-only", "\" onclick=alert(1) ' onfocus=a(2) '", ()),
+    # Export syntax: unbalanced BibTeX braces, a TeX command and comment, an entry start.
+    # Every payload fits the shortest field it goes into (a 40-character series number)
+    # and has no comma or double space, which names and one-line fields rightly reshape;
+    # line breaks and RIS tags in one-line fields are covered by test_exports and fuzz.
+    Payload("export-syntax", "{\\} \\input{x} } % @misc{y} \\", ()),
 ]
 
 
@@ -83,8 +92,11 @@ class Report:
             self.check(
                 escape(value(tag, payload)) in html, f"{where}: field {tag} not shown escaped"
             )
-        for url in Doc(html).urls:
+        doc = Doc(html)
+        for url in doc.urls:
             self.check(not dangerous_url(url), f"{where}: unsafe URL {url!r}")
+        # Our templates carry no inline event handlers: any is an attribute breakout.
+        self.check(not doc.handlers, f"{where}: event-handler attributes {doc.handlers}")
 
     def json(self, where: str, data, payload: Payload, tags=()) -> None:
         found = set(strings(data))
