@@ -37,10 +37,13 @@ def get(client, path: str, **params):
 
 
 def status(client, path: str, **params) -> int:
-    """The final status, following the demo's LocaleMiddleware: it retries any 404 outside
-    i18n_patterns under /en/ (where Wagtail's catch-all answers 404 in turn)."""
+    """The final status; every answer is the API's JSON, and the only redirect is
+    ``find``'s to a detail URL (never LocaleMiddleware's to a ``/en/`` page)."""
     response = client.get(f"/api/v2/{path}", params, follow=True)
-    assert all(hop.startswith("/en/api/v2/") for hop, _code in response.redirect_chain)
+    assert all(hop.startswith("/api/v2/") for hop, _code in response.redirect_chain), (
+        response.redirect_chain
+    )
+    assert response["Content-Type"].startswith("application/json"), response.content[:200]
     return response.status_code
 
 
@@ -723,30 +726,68 @@ def test_authors_endpoint_refuses_hidden_fields_unknown_languages_and_former_sta
 
 
 @pytest.mark.parametrize(
-    "query",
+    ("query", "expected"),
     [
-        "publication_date=not-a-date",
-        "topics=abc",
-        "notes=abc",
-        "series=abc",
-        "id=abc",
-        "order=topics",
-        "order=notes",
-        "order=translations",
-        "order=parent",
-        "fields=authors(slug)",
-        "fields=nothing",
-        "offset=-1",
-        "type=home.HomePage",
-        "author=%00",
+        ("publication_date=not-a-date", 400),
+        ("topics=abc", 400),
+        ("notes=abc", 400),
+        ("series=abc", 400),
+        ("id=abc", 400),
+        ("order=topics", 400),
+        ("order=notes", 400),
+        ("order=translations", 400),
+        ("order=parent", 400),
+        ("fields=authors(slug)", 400),
+        ("fields=nothing", 400),
+        ("offset=-1", 400),
+        ("type=home.HomePage", 400),
+        ("author=%00", 400),
+        # The probe's inputs that were server errors (#15).
+        ("search=%00", 400),
+        ("series=99999999999999999999", 400),
+        ("child_of=-99999999999999999999", 400),
+        ("search=" + "x" * 201, 400),
+        ("search=ports&search_operator=xor", 400),
+        ("search=%22", 200),
+        ("search=%22%27%3C", 200),
+        ("search=a%20OR%20(b%20AND", 200),
     ],
 )
-def test_bad_parameters_are_client_errors(client, tree, query):
+def test_bad_parameters_are_client_errors(client, tree, query, expected):
     f.analysis(tree["index"]["en"], notes=[{"uid": "a"}, {"uid": "b"}], topics=[f.term(Topic, "t")])
-    response = client.get(f"/api/v2/analyses/?{query}", follow=True)
-    assert response.status_code in (200, 400, 404)
-    if response.status_code == 200:  # a filter that matches nothing
+    response = client.get(f"/api/v2/analyses/?{query}")
+    assert response.status_code == expected, response.content[:300]
+    assert response["Content-Type"].startswith("application/json")
+    if expected == 400:
+        assert response.json()["message"]
+    else:  # punctuation only, or words nothing matches: an empty result, not an error
         assert response.json()["items"] == []
+
+
+def test_search_keeps_the_words_around_punctuation(client, tree):
+    page = f.analysis(tree["index"]["en"], "Black Sea ports")
+    index.insert_or_update_object(page)  # Wagtail 7 indexes after commit
+    assert ids(client, search='"ports') == [page.pk]
+    assert ids(client, search="(black) 'sea!") == [page.pk]
+    assert ids(client, search='"unrelated') == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "analyses/99999999999999999999/",
+        "analyses/-1/",
+        "authors/99999999999999999999/",
+        "analyses/123456/",
+        "nothing/here/",
+        "analyses/find/?html_path=/en/no/such/page/",
+    ],
+)
+def test_not_found_is_json_at_the_address_asked(client, tree, path):
+    response = client.get(f"/api/v2/{path}")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert "message" in response.json()
 
 
 def test_listing_order_and_field_filters(client, tree):

@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 
 from django.utils.html import escape
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from ankasam_pubs.footnotes.citations import STYLES, format_citation, format_ibid
@@ -75,13 +75,20 @@ FRAGMENTS = [
 ]
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))
 SEED = os.environ.get("FUZZ_SEED")
-FUZZ = settings(
+SETTINGS = settings(
     max_examples=EXAMPLES,
     deadline=None,
     database=None,
     derandomize=SEED is None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+
+
+def FUZZ(test):  # noqa: N802 - used as a decorator, like hypothesis's own
+    """The run's settings, and its seed when ``FUZZ_SEED`` names one."""
+    test = SETTINGS(test)
+    return seed(int(SEED))(test) if SEED is not None else test
+
 
 text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400)
 
