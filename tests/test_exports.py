@@ -363,7 +363,7 @@ def test_ris_journal_article():
 
 def test_ris_book_organisation_and_year():
     (record,) = rispy.loads(to_ris([("fn-4", BOOK)]))
-    assert record["authors"] == ["Demir, Ayşe", "World Bank"]
+    assert record["authors"] == ["Demir, Ayşe", "World Bank,"]  # the comma marks an organisation
     assert record["publisher"] == "Örnek Yayınları"
     assert (record["year"], record["date"]) == ("2020", "2020///")
     assert "urls" not in record
@@ -404,7 +404,7 @@ def test_ris_values_never_contain_newlines(value):
     source = Source(title=value, authors=(Name(literal=value),), publisher=value)
     text = to_ris([("fn\n1", source)])
     assert "TI  - Line one Line two\n" in text
-    assert "AU  - Line one Line two\n" in text
+    assert "AU  - Line one Line two,\n" in text
     assert "PB  - Line one Line two\n" in text
     assert "ID  - fn 1\n" in text
     (record,) = rispy.loads(text)
@@ -525,3 +525,78 @@ def test_real_bibtex_would_have_caught_a_lone_escaped_brace():
     assert parse_bibtex(old).entries[0]["volume"] == "7"
     entries, _names, _log = run_bibtex(old)
     assert "volume" not in entries["a"] and "journal" not in entries["a"]
+
+
+# -- read back with pandoc ----------------------------------------------------------------------
+def hostile_sources(value: str) -> dict:
+    return {
+        kind: Source(
+            type=kind,
+            authors=(Name(family=value, given="Ayşe"), Name(literal=value)),
+            title=value,
+            container_title=value,
+            publisher=value,
+            issued=PartialDate(2023, 3),
+            volume=value,
+            issue=value,
+            pages="12-14",
+            url="https://example.org/x",
+        )
+        for kind in (SourceType.BOOK, SourceType.JOURNAL_ARTICLE, SourceType.REPORT)
+    }
+
+
+@pytest.mark.parametrize("value", HOSTILE_VALUES)
+def test_every_field_reads_back_in_pandoc_from_ris(value):
+    """pandoc's RIS reader gets each field whole, one record per source, and the
+    organisation as one name (its reader takes only the year from a RIS date)."""
+    from tests.pandoc import full_name, read
+
+    sources = hostile_sources(value)
+    records = read(to_ris([(f"n-{k.value}", s) for k, s in sources.items()]), "ris")
+    expected = " ".join(value.split())
+    assert [record["id"] for record in records] == [f"n-{kind.value}" for kind in sources]
+    for record in records:
+        assert record["title"] == expected
+        assert record["issued"] == {"date-parts": [[2023]]}
+        assert record["page"] == "12-14"
+        assert record["URL"] == "https://example.org/x"
+        person, organisation = record["author"]
+        if "," in value:
+            # RIS has no escape for a comma: "Family, Given, Suffix" is all it can say, so
+            # a name with a comma is split there, an organisation's too.
+            assert person["family"] == organisation["family"] == expected.split(",")[0]
+        else:
+            assert (full_name(person), person.get("given")) == (expected, "Ayşe"), person
+            assert full_name(organisation) == expected and "given" not in organisation
+        if record["type"] != "book":
+            assert record["container-title"] == expected
+        if record["type"] == "article-journal":
+            assert (record["volume"], record["issue"]) == (expected, expected)
+
+
+@pytest.mark.parametrize("value", HOSTILE_VALUES)
+def test_every_field_reads_back_in_pandoc_from_csl_json(value):
+    """citeproc's reader (through pandoc) gives back exactly the items we wrote."""
+    from tests.pandoc import full_name, read
+
+    items = to_csl_json([(f"n-{k.value}", s) for k, s in hostile_sources(value).items()])
+    got = read(json.dumps(items), "csljson")
+    expected = " ".join(value.split())
+
+    def typeset(text: str) -> str:  # citeproc curls straight apostrophes, as CSL asks
+        return text.replace("'", "\u2019")
+
+    assert [item["id"] for item in got] == [item["id"] for item in items]
+    for mine, theirs in zip(items, got, strict=True):
+        assert set(theirs) == set(mine)
+        for key, wanted in mine.items():
+            if key == "author":
+                person, organisation = theirs["author"]
+                assert (full_name(person), person["given"]) == (typeset(expected), "Ayşe")
+                assert organisation == {"literal": typeset(expected)}
+            elif isinstance(wanted, str):
+                assert theirs[key] == typeset(wanted), key
+            else:
+                assert theirs[key] == wanted, key
+        assert mine["title"] == expected

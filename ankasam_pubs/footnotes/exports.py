@@ -54,8 +54,9 @@ CSL_TYPES = {
 
 def _csl_name(name: Name) -> dict[str, str]:
     if name.literal:
-        return {"literal": name.literal}
-    return {key: value for key, value in (("family", name.family), ("given", name.given)) if value}
+        return {"literal": _one_line(name.literal)}
+    parts = (("family", name.family), ("given", name.given))
+    return {key: _one_line(value) for key, value in parts if _one_line(value)}
 
 
 def to_csl_json(items: Items) -> list[dict]:
@@ -81,7 +82,12 @@ def to_csl_json(items: Items) -> list[dict]:
         if source.locator:
             fields["locator"] = source.locator
             fields["label"] = str(source.locator_label)
-        item.update((key, value) for key, value in fields.items() if value)
+        # Text fields on one line, as in the other formats (citeproc collapses them too).
+        item.update(
+            (key, _one_line(value) if isinstance(value, str) else value)
+            for key, value in fields.items()
+            if value and (not isinstance(value, str) or _one_line(value))
+        )
         result.append(item)
     return result
 
@@ -235,12 +241,21 @@ def _ris_date(parts: list[int], *, trailing: bool) -> str:
     return text + "/" if trailing else text
 
 
+def _ris_name(name: Name) -> str:
+    """RIS's "Family, Given". An organisation, or a family name alone, ends with a
+    comma: readers (EndNote's convention, pandoc) otherwise split "World Bank" into a
+    given name "World" and a family name "Bank"."""
+    if name.literal:
+        return f"{name.literal},"
+    return f"{name.family}, {name.given}" if name.given else f"{name.family},"
+
+
 def to_ris(items: Items) -> str:
     """RIS records with LF line endings, each closed by ``ER  - `` and a blank line."""
     records = []
     for citation_id, source in items:
         lines: list[tuple[str, str]] = [("TY", RIS_TYPES[SourceType(source.type)])]
-        lines += [("AU", name.inverted) for name in source.authors]
+        lines += [("AU", _ris_name(name)) for name in source.authors if name.display]
         lines += [
             ("TI", source.title),
             ("T2", source.container_title),
