@@ -10,6 +10,7 @@ is served, so its redirect stays (the reader may pass the check). Put it in
 
 from __future__ import annotations
 
+import inspect
 from urllib.parse import urlparse
 
 from django import http
@@ -20,8 +21,17 @@ from wagtail.contrib.redirects.models import Redirect
 from .visibility import is_served
 
 
+# Wagtail 7.1+ decodes percent-escapes unless told not to (its get_redirect tries both
+# forms); 7.0 never decodes and has no such argument.
+_KEEP_ENCODED = (
+    {"decode_unicode": False}
+    if "decode_unicode" in inspect.signature(Redirect.normalise_path).parameters
+    else {}
+)
+
+
 def _find(request) -> Redirect | None:
-    path = Redirect.normalise_path(request.get_full_path(), decode_unicode=False)
+    path = Redirect.normalise_path(request.get_full_path(), **_KEEP_ENCODED)
     redirect = get_redirect(request, path)
     if redirect is None:
         bare = urlparse(path).path

@@ -233,7 +233,9 @@ def alias_tree(world) -> Secret:
     briefs.save_revision().publish()
     analysis(briefs, "Brief on storage", slug="brief", body=paragraphs(f"<p>{TEXT}</p>"))
     root = briefs.create_alias(
-        parent=tree["home"]["ru"],
+        # fresh from the database: Wagtail 7.0 places the child by the parent's cached
+        # child count, which earlier secrets may have made stale
+        parent=Page.objects.get(pk=tree["home"]["ru"].pk),
         update_locale=locs["ru"],
         update_slug="zqaliastree",
         recursive=True,
