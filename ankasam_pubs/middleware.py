@@ -20,7 +20,6 @@ from wagtail.contrib.redirects.models import Redirect
 
 from .visibility import is_served
 
-
 # Wagtail 7.1+ decodes percent-escapes unless told not to (its get_redirect tries both
 # forms); 7.0 never decodes and has no such argument.
 _KEEP_ENCODED = (
