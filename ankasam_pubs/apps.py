@@ -11,7 +11,9 @@ class AnkasamPubsConfig(AppConfig):
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the system checks)
         from .caching import signals as caching_signals
+        from .search import signals as search_signals
         from .similar import signals as similar_signals
 
         similar_signals.connect()
         caching_signals.connect()
+        search_signals.connect()

@@ -60,15 +60,6 @@ def reading_time_label(minutes: int, language: str) -> str:
 MAX_SEARCH_LENGTH = 200
 
 
-def search_terms(query: str) -> str:
-    """The words of a reader's search, for any search backend: letters and digits only.
-
-    Quotes, brackets, operators' punctuation and control characters are what make
-    SQLite FTS5 or PostgreSQL raise on user input; words never do.
-    """
-    return " ".join(_WORD.findall(query))
-
-
 #: Unicode's first-strong isolate and pop-directional isolate: plain text's <bdi>.
 FSI, PDI = "\u2068", "\u2069"
 

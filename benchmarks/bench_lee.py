@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from ankasam_pubs.similar import engine
-from ankasam_pubs.similar.text import STOP_WORDS, words
+from ankasam_pubs.stems import STOP_WORDS, words
 
 Matrix = list[list[float]]
 

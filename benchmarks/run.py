@@ -35,12 +35,12 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="where to write the results as JSON")
     parser.add_argument(
         "--only",
-        choices=["pages", "similar", "import", "lee"],
+        choices=["pages", "similar", "search", "import", "lee"],
         action="append",
         help="run only these benchmarks (repeatable); default: all",
     )
     args = parser.parse_args()
-    only = set(args.only or ["pages", "similar", "import", "lee"])
+    only = set(args.only or ["pages", "similar", "search", "import", "lee"])
 
     results = []
     with tempfile.TemporaryDirectory(prefix="ankasam-bench-") as tmp:
@@ -53,6 +53,10 @@ def main() -> int:
             from benchmarks import bench_similar
 
             results += bench_similar.run(quick=args.quick)
+        if "search" in only:
+            from benchmarks import bench_search
+
+            results += bench_search.run(quick=args.quick)
         if "import" in only:
             from benchmarks import bench_import
 

@@ -1,6 +1,8 @@
 """A real browser (Debian's Chromium through Playwright) on a live server with demo content."""
 
 import re
+import threading
+import time
 
 import pytest
 
@@ -56,12 +58,49 @@ def demo(live_server):
     return live_server
 
 
+class _InFlight:
+    """Counts the live server's request threads, so a test ends only once the last
+    request its browser started has finished. Otherwise a request still running (the
+    admin's background fetches after a click) holds the database while pytest-django
+    flushes it: "database table is locked" on SQLite, "being accessed by other users"
+    on PostgreSQL, and the next test starts on the leftovers."""
+
+    def __init__(self, httpd):
+        self.count = 0
+        self.lock = threading.Lock()
+        handle = httpd.process_request_thread
+
+        def tracked(*args):
+            with self.lock:
+                self.count += 1
+            try:
+                handle(*args)
+            finally:
+                with self.lock:
+                    self.count -= 1
+
+        httpd.process_request_thread = tracked
+
+    def wait(self, timeout: float = 30.0) -> None:
+        deadline = time.monotonic() + timeout
+        while self.count and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not self.count, f"{self.count} requests still running after {timeout} s"
+
+
 @pytest.fixture
-def page(browser):
+def page(browser, request):
+    in_flight = None
+    if "live_server" in request.fixturenames:
+        httpd = request.getfixturevalue("live_server").thread.httpd
+        in_flight = getattr(httpd, "ankasam_in_flight", None) or _InFlight(httpd)
+        httpd.ankasam_in_flight = in_flight
     context = browser.new_context(locale="en-GB")
     page = context.new_page()
     yield page
-    context.close()
+    context.close()  # closes its connections; the server finishes what it started
+    if in_flight is not None:
+        in_flight.wait()
 
 
 def test_reader_browses_index_and_analysis(demo, page):
@@ -97,11 +136,31 @@ def test_reader_filters_by_topic(demo, page):
     options = page.locator("select[name=topic] option")
     label = options.nth(1).inner_text()
     page.select_option("select[name=topic]", index=1)
-    page.get_by_role("button", name="Filter").click()
+    page.get_by_role("button", name="Search").click()
     page.wait_for_load_state()
     assert re.search(r"topic=[\w-]+", page.url)
     assert page.locator("select[name=topic] option:checked").inner_text() == label
     assert page.locator(".ap-card").count() >= 1
+
+
+@pytest.mark.parametrize(
+    ("path", "words", "expected"),
+    [
+        ("/en/analysis/", "pipelines", "Caspian Gas"),
+        ("/tr/analizler/", "limanlar", "Karadeniz Tahıl Koridoru"),
+        ("/ru/аналитика/", "каспийского газа", "Каспийский газ"),
+    ],
+)
+def test_reader_searches_in_their_language(demo, page, path, words, expected):
+    page.goto(f"{demo.url}{path}")
+    page.get_by_role("searchbox").fill(words)
+    page.get_by_role("button", name=re.compile("Search|Ara|Найти|Поиск")).click()
+    page.wait_for_load_state()
+    assert "q=" in page.url
+    titles = page.locator(".ap-card-title a").all_inner_texts()
+    assert titles and expected in titles[0], titles
+    assert page.locator(".ap-snippet mark, .ap-summary").count() >= 1
+    assert page.get_by_role("searchbox").input_value() == words
 
 
 def test_reader_switches_language_on_an_analysis(demo, page):

@@ -107,7 +107,7 @@ def test_turkish_reader_sees_turkish_interface(client, tree):
 
     page = f.analysis(tree["index"]["tr"], "Tahıl koridoru")
     html = client.get(tree["index"]["tr"].url).content.decode()
-    assert "Filtrele" in html and "Tümü" in html
+    assert "Ara" in html and "Tümü" in html
     assert "Tahıl koridoru" in html
     html_ru = client.get(tree["index"]["ru"].url).content.decode()
     assert "Материалы ещё не опубликованы." in html_ru

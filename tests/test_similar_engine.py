@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from ankasam_pubs.similar import engine
-from ankasam_pubs.similar.text import fold_case, term_counts, terms
+from ankasam_pubs.stems import fold_case, term_counts, terms
 from benchmarks.corpus import generate
 from benchmarks.steps import same_cluster_precision
 

@@ -16,9 +16,10 @@ import datetime
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlencode
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
@@ -328,6 +329,26 @@ def index_pages(world, client, secret) -> Seen:
     return seen
 
 
+def _searched_words(secret) -> list[str]:
+    """A reader's searches: the words every page shares, and the secret's own marker."""
+    return ["Title", "pipeline storage", *sorted(secret.markers if secret else {"zqpublictwo"})]
+
+
+def search(world, client, secret) -> Seen:
+    """The results of a reader's searches (not the form and the "no results" line,
+    which repeat the words the reader typed)."""
+    seen = Seen()
+    for code in LANGS:
+        for words in _searched_words(secret):
+            query = urlencode({"q": words})
+            html = _get(client, f"{world['tree']['index'][code].url}?{query}")
+            results = BeautifulSoup(html, "html.parser").select(
+                ".ap-analysis-list, .ap-filters select"
+            )
+            seen.text += "\n".join(str(element) for element in results)
+    return seen
+
+
 def home_pages(world, client, secret) -> Seen:
     return Seen(text="".join(_get(client, world["tree"]["home"][c].url) for c in LANGS))
 
@@ -401,7 +422,7 @@ def api_listing(world, client, secret) -> Seen:
     seen = Seen()
     for query in (
         "?fields=*&limit=100",
-        "?search=Title&fields=title",
+        *(f"?{urlencode({'search': words})}&fields=title" for words in _searched_words(secret)),
         "?author=shared-writer",
         f"?series={world['shared']['series'].pk}",
         f"?translation_of={world['other'].pk}",
@@ -465,6 +486,7 @@ def redirects(world, client, secret) -> Seen:
 SURFACES: dict[str, Callable] = {
     "page": page_itself,
     "index": index_pages,
+    "search": search,
     "home": home_pages,
     "switcher": switcher,
     "hreflang": hreflang,
@@ -485,6 +507,7 @@ SURFACES: dict[str, Callable] = {
 CONTROLS: dict[str, Callable[[dict], tuple[str | None, int | None]]] = {
     "page": lambda w: ("zqpublicone", None),
     "index": lambda w: ("zqpublictwo", None),
+    "search": lambda w: ("zqpublictwo", None),
     "home": lambda w: ("zqpublicone", None),
     "switcher": lambda w: (unquote(w["public_tr"].url), None),
     "hreflang": lambda w: (unquote(w["public_tr"].url), None),

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cached_property
-from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -39,7 +38,6 @@ from wagtail.api.v2.filters import (
     FieldsFilter,
     LocaleFilter,
     OrderingFilter,
-    SearchFilter,
     TranslationOfFilter,
 )
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -56,7 +54,8 @@ from wagtail.models import Locale, Page, Site
 from ..authors.credits import authors_indexes
 from ..authors.models import AuthorProfile
 from ..registry import analysis_query_models, credits_model
-from ..text import MAX_SEARCH_LENGTH, search_terms
+from ..search.query import in_rank_order, ranked_ids_by_language
+from ..text import MAX_SEARCH_LENGTH
 from ..visibility import offered
 from . import fields
 from .data import AnalysisSet, absolute_page_url
@@ -96,11 +95,12 @@ class CheckedFieldsFilter(FieldsFilter):
             ) from error
 
 
-class CheckedSearchFilter(SearchFilter):
-    """``?search=``: the reader's words only, whatever else they typed (quotes, brackets
-    and operators' punctuation make the database's full-text syntax fail); a search
-    longer than :data:`~ankasam_pubs.text.MAX_SEARCH_LENGTH` or an unknown
-    ``search_operator`` is a bad request."""
+class CheckedSearchFilter(BaseFilterBackend):
+    """``?search=``: reader search (:mod:`ankasam_pubs.search`) among the analyses the
+    other parameters left, each language's pages searched with its own stems, best
+    first unless ``?order=`` is given. A search longer than
+    :data:`~ankasam_pubs.text.MAX_SEARCH_LENGTH` or an unknown ``search_operator``
+    is a bad request; punctuation and operators' syntax are ignored."""
 
     def filter_queryset(self, request, queryset, view):
         if "search" not in request.GET:
@@ -111,15 +111,15 @@ class CheckedSearchFilter(SearchFilter):
                 gettext("search is too long (at most %(count)d characters)")
                 % {"count": MAX_SEARCH_LENGTH}
             )
-        operator = request.GET.get("search_operator")
-        if operator not in (None, "and", "or"):
+        operator = request.GET.get("search_operator") or "and"
+        if operator not in ("and", "or"):
             raise BadRequestError(gettext("search_operator must be 'and' or 'or'"))
-        terms = search_terms(query)
-        if not terms:
-            return queryset.none()
-        cleaned = request.GET.copy()
-        cleaned["search"] = terms
-        return super().filter_queryset(SimpleNamespace(GET=cleaned), queryset, view)
+        if "\x00" in query:
+            raise BadRequestError(gettext("search may not contain NUL characters"))
+        ids = ranked_ids_by_language(queryset, query, operator=operator)
+        if "order" in request.GET:
+            return queryset.filter(pk__in=ids)
+        return in_rank_order(queryset, ids)
 
 
 def _single_valued(model, name: str) -> bool:

@@ -25,6 +25,7 @@ from ..footnotes.exports import FORMATS, reference_items
 from ..footnotes.forms import NotesPageForm
 from ..footnotes.numbering import Numbering, iter_rich_texts, number_notes
 from ..registry import NOTES, AnalysisKind
+from ..search.indexing import SEARCH_FIELDS
 from ..seo.analysis import publisher_name
 from ..text import plain_text, reading_minutes, reading_time_label
 from ..translations.status import TranslationStatusPanel
@@ -110,11 +111,15 @@ class AnalysisContentMixin(AnalysisKind, RoutablePageMixin, models.Model):
             heading=_("Identifiers and files"),
         )
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.FilterField("publication_date"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + [
+            index.SearchField("summary"),
+            index.SearchField("body"),
+            index.FilterField("publication_date"),
+        ]
+        + SEARCH_FIELDS
+    )
 
     base_form_class = NotesPageForm
 

@@ -46,6 +46,9 @@ class AnalysisIndexContentMixin(AnalysisIndexKind, models.Model):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = build_listing(
-            self.get_analyses(), request.GET, page_size=pubs_settings.INDEX_PAGE_SIZE
+            self.get_analyses(),
+            request.GET,
+            page_size=pubs_settings.INDEX_PAGE_SIZE,
+            language=self.locale.language_code,
         )
         return context

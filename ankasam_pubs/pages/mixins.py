@@ -12,6 +12,7 @@ cache headers, serving     :class:`ankasam_pubs.caching.serving.CacheHeadersMixi
 feed autodiscovery         :class:`ankasam_pubs.seo.feeds.FeedLinksMixin`
 switcher and ``hreflang``  :class:`ankasam_pubs.translations.live.LanguageVersionsMixin`
 similar posts              :class:`ankasam_pubs.similar.display.SimilarPostsMixin`
+reader search (indexing)   :class:`ankasam_pubs.search.indexing.AnalysisSearchMixin`
 head metadata, JSON-LD     :class:`ankasam_pubs.seo.analysis.AnalysisMetadataMixin`
 the analysis itself        :class:`.analysis.AnalysisContentMixin`
 an index's listing         :class:`.index.AnalysisIndexContentMixin`
@@ -22,6 +23,7 @@ an authors index           :class:`.authors.AuthorIndexPageMixin`
 from __future__ import annotations
 
 from ..registry import ANALYSIS_AUTHORS, NOTES
+from ..search.indexing import AnalysisSearchMixin
 from ..seo.analysis import AnalysisMetadataMixin
 from ..similar.display import SimilarPostsMixin
 from .analysis import AnalysisContentMixin
@@ -38,7 +40,11 @@ class AnalysisIndexPageMixin(PubsPageMixin, AnalysisIndexContentMixin):
 
 
 class AnalysisPageMixin(
-    AnalysisMetadataMixin, SimilarPostsMixin, PubsPageMixin, AnalysisContentMixin
+    AnalysisMetadataMixin,
+    SimilarPostsMixin,
+    AnalysisSearchMixin,
+    PubsPageMixin,
+    AnalysisContentMixin,
 ):
     """An analysis. The metadata comes first: it reads what the others put in the
     context (credits, translations, numbering, topics)."""

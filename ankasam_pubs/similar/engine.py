@@ -36,7 +36,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .text import base_language, term_counts
+from ..stems import base_language, term_counts
 
 #: Stored with every computed list; bump when scores would change for the same content.
 ALGORITHM_VERSION = "ankasam-similar/1"

@@ -1,4 +1,5 @@
-"""Tokenising for similarity: language-aware casing, stop words and Snowball stems.
+"""Tokenising for similar posts and reader search: language-aware casing, stop words
+and Snowball stems.
 
 Pure functions. ``terms(text, language)`` returns the stems of the words worth
 comparing, in order. Turkish lowercases dotted and dotless I correctly (``I`` → ``ı``,
@@ -54,8 +55,18 @@ STOP_WORDS: dict[str, frozenset[str]] = {
     ),
 }
 
-# Snowball algorithm per language code; other languages are compared without stemming.
-STEMMERS = {"en": "english", "tr": "turkish", "ru": "russian"}
+# Snowball algorithm per language code, where the installed snowballstemmer has it;
+# other languages are compared by whole words.
+_SNOWBALL = {
+    "ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german",
+    "el": "greek", "en": "english", "es": "spanish", "et": "estonian", "eu": "basque",
+    "fa": "persian", "fi": "finnish", "fr": "french", "ga": "irish", "hi": "hindi",
+    "hu": "hungarian", "hy": "armenian", "id": "indonesian", "it": "italian",
+    "lt": "lithuanian", "nb": "norwegian", "ne": "nepali", "nl": "dutch", "no": "norwegian",
+    "pl": "polish", "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian",
+    "sv": "swedish", "ta": "tamil", "tr": "turkish", "yi": "yiddish",
+}  # fmt: skip
+STEMMERS = {code: name for code, name in _SNOWBALL.items() if name in snowballstemmer.algorithms()}
 
 _WORD = re.compile(r"[^\W\d_]{2,}|\d{4}")
 _APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_]+")
