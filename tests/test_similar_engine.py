@@ -220,9 +220,16 @@ def test_merge_reserve_keeps_the_best_in_order():
     assert engine.merge_reserve(reserve, 2, 0.1, params) == [(3, 0.4), (4, 0.3), (2, 0.1)]
 
 
-def test_a_language_without_a_stemmer_is_compared_by_word_form():
-    """A host with other LANGUAGES (here German) still gets same-language lists."""
-    assert terms("HÄFEN Häfen und Straße", "de") == ["häfen", "häfen", "und", "straße"]
+def test_languages_with_or_without_a_stemmer_get_lists():
+    """A host with a language Snowball has no stemmer for still gets same-language lists
+    (and German, which Snowball has, is stemmed)."""
+    assert terms("ПРИСТАНИЩА Пристанища край Улицата", "bg") == [
+        "пристанища",
+        "пристанища",
+        "край",
+        "улицата",
+    ]
+    assert terms("HÄFEN Häfen Hafens", "de") == ["haf", "haf", "haf"]
     documents = [
         engine.Document(key=1, language="de", body="Häfen Getreide Versicherung"),
         engine.Document(key=2, language="de", body="Getreide und Häfen"),
