@@ -210,7 +210,9 @@ def test_api_authors_listing(site, data, persona):
 @PROFILE
 @given(
     data=st.dictionaries(
-        st.sampled_from(["series", "topic", "region", "year", "page", "x"]), hostile, max_size=4
+        st.sampled_from(["q", "series", "topic", "region", "author", "year", "page", "x"]),
+        hostile,
+        max_size=4,
     ),
     language=st.sampled_from(["en", "tr", "ru"]),
     persona=personas,
