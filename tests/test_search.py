@@ -274,3 +274,18 @@ def test_ranked_matches_cost_one_query_and_one_more(corpus, tree):
     with CaptureQueriesContext(connection) as more:
         assert len(query.ranked_ids(allowed, "pipelines", "en")) == 2
     assert len(more) == 2
+
+
+def test_a_set_of_pages_of_several_classes_is_searched_class_by_class(corpus, tree):
+    """The API's set on a host with several analysis classes is a Page queryset."""
+    from wagtail.models import Page
+
+    from ankasam_pubs.models import AnalysisPage
+    from ankasam_pubs.search.query import ranked_ids
+    from ankasam_pubs.visibility import published_analyses
+
+    allowed = published_analyses(AnalysisPage, locale_id=tree["locales"]["en"].pk)
+    as_pages = Page.objects.filter(pk__in=allowed.values("pk"))
+    expected = [corpus["pipes"].pk, corpus["ports"].pk]
+    assert ranked_ids(allowed, "pipelines", "en") == expected
+    assert ranked_ids(as_pages, "pipelines", "en") == expected

@@ -26,6 +26,7 @@ from django.db.models.functions import Cast
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
+from ..registry import analysis_query_models
 from .text import query_terms, rerank
 
 #: At most this many matches are ranked and listed (100 pages of 10): a query that
@@ -40,6 +41,19 @@ def ranked_ids(allowed: QuerySet, query: str, language: str, *, operator: str = 
     words = query_terms(query, language)
     if not words:
         return []
+    if not hasattr(allowed.model, "get_search_text"):
+        # A set of several analysis classes (the API's, on a host with more than one)
+        # is searched class by class: each class's rows are indexed under its own type.
+        ids = []
+        for model in analysis_query_models():
+            ids += _ranked(
+                model.objects.filter(pk__in=allowed.values("pk")), words, language, operator
+            )
+        return ids[:MAX_RESULTS]
+    return _ranked(allowed, words, language, operator)
+
+
+def _ranked(allowed: QuerySet, words, language: str, operator: str) -> list[int]:
     ids = _direct_matches(allowed, words, operator)
     if ids is None:
         ids = _backend_matches(allowed, words, operator)
