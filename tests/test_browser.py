@@ -63,11 +63,23 @@ class _InFlight:
     request its browser started has finished. Otherwise a request still running (the
     admin's background fetches after a click) holds the database while pytest-django
     flushes it: "database table is locked" on SQLite, "being accessed by other users"
-    on PostgreSQL, and the next test starts on the leftovers."""
+    on PostgreSQL, and the next test starts on the leftovers.
+
+    It also lets one request at a time into the site: with an in-memory SQLite
+    database every server thread shares the test's one connection, and two requests
+    at once (the admin page and its icon sprite) fail with "cannot start a transaction
+    within a transaction"."""
 
     def __init__(self, httpd):
         self.count = 0
         self.lock = threading.Lock()
+        app, one_at_a_time = httpd.get_app(), threading.Lock()
+
+        def serialised(environ, start_response):
+            with one_at_a_time:
+                return app(environ, start_response)
+
+        httpd.set_app(serialised)
         handle = httpd.process_request_thread
 
         def tracked(*args):
