@@ -11,6 +11,7 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import PageViewRestriction
 
 from ankasam_pubs.caching.headers import CacheFacts, cache_control
+from ankasam_pubs.caching.purge import analysis_urls, shared_content_urls
 from ankasam_pubs.models import AuthorIndexPage, Topic
 from tests.factories import analysis, author, paragraphs, restrict, term, translate
 
@@ -377,3 +378,68 @@ def test_editing_an_author_profile_shows_at_once(site, page_cache, commit):
     with commit():
         writer.save()
     assert "Ayşe Kaya-Demir" in Client().get(url).content.decode()
+
+
+# -- shared content and similar lists: a front-end cache forgets every copy that shows them
+def test_editing_a_profile_purges_every_page_that_shows_it(site, purging, commit):
+    writer = site["author"]
+    other = analysis(site["index"]["en"], "Rivers", body=paragraphs(f"<p>{WATER}</p>"))
+    PURGED.clear()
+    writer.display_name_en = "Ayşe Kaya-Demir"
+    with commit():
+        writer.save()
+    purged = set(PURGED)
+    base = "http://localhost"
+    for code, version in site["versions"].items():
+        assert base + version.url in purged, code
+        assert base + site["index"][code].url in purged, code
+        assert base + f"/feeds/{code}/author/ayse-kaya/rss/" in purged
+        assert base + f"/api/v2/authors/?lang={code}" in purged
+    assert {
+        base + "/en/authors/",
+        base + "/en/authors/ayse-kaya/",
+        base + "/en/authors/ayse-kaya/feed/",
+        base + site["index"]["en"].url + "?author=ayse-kaya",
+        base + f"/api/v2/analyses/{site['page'].pk}/",
+    } <= purged
+    # An analysis that does not credit her keeps its copies (its similar posts may
+    # change when her analyses' documents do: that purge is the lists' own).
+    assert base + other.url not in shared_content_urls(writer)
+
+
+def test_renaming_a_topic_purges_its_analyses_and_every_index(site, purging, commit):
+    topic = site["topic"]
+    other = analysis(site["index"]["en"], "Rivers", body=paragraphs(f"<p>{WATER}</p>"))
+    PURGED.clear()
+    topic.name_en = "Energy security"
+    with commit():
+        topic.save()
+    purged = set(PURGED)
+    base = "http://localhost"
+    for code, version in site["versions"].items():
+        assert base + version.url in purged, code
+        # Every index lists the topic in its filters, even one without such analyses.
+        assert base + site["index"][code].url in purged, code
+        assert base + site["index"][code].url + "?topic=energy" in purged
+        assert base + f"/feeds/{code}/topic/energy/atom/" in purged
+    assert base + other.url not in shared_content_urls(topic)
+
+
+def test_deleting_a_topic_purges_the_pages_that_showed_it(site, purging, commit):
+    with commit():
+        site["topic"].delete()
+    assert "http://localhost" + site["page"].url in PURGED
+
+
+def test_the_analyses_that_list_it_as_similar_are_purged_with_it(tree, settings, commit):
+    """Unpublishing purges them at once, not when a worker recomputes their lists: until
+    then their cached copies would still link the page."""
+    index = tree["index"]["en"]
+    with commit():
+        older = analysis(index, "Winter storage", body=paragraphs(f"<p>{ENERGY_2}</p>"))
+        newer = analysis(index, "Gas and winter", body=paragraphs(f"<p>{ENERGY}</p>"))
+        water = analysis(index, "Rivers", body=paragraphs(f"<p>{WATER}</p>"))
+    settings.WAGTAILADMIN_BASE_URL = "http://localhost"
+    urls = analysis_urls(newer)
+    assert "http://localhost" + older.url in urls
+    assert "http://localhost" + water.url not in urls

@@ -17,13 +17,24 @@ from collections.abc import Iterable
 from django.apps import apps
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
-from wagtail.models import Page
+from wagtail.models import Locale, Page, Site
 
 from ..authors.credits import authors_index_for
+from ..authors.models import AuthorProfile
 from ..conf import pubs_settings
-from ..registry import ANALYSIS_AUTHORS, AnalysisIndexKind, is_analysis
+from ..registry import (
+    ANALYSIS_AUTHORS,
+    AnalysisIndexKind,
+    AuthorIndexKind,
+    analyses_using,
+    analysis_query_models,
+    is_analysis,
+    query_models,
+)
 from ..seo.feeds import ATOM, RSS, feed_url
 from ..seo.sitemap import sitemap_paths
+from ..similar.models import SimilarPost
+from ..taxonomy.models import Region, Series, Topic
 from . import responses
 
 
@@ -59,8 +70,8 @@ def _reverse(name: str, *args) -> str | None:
         return None
 
 
-def _site_paths(page, site, language: str, terms: list[tuple[str, str]]) -> list[str]:
-    """Feeds, sitemap and API paths that list analyses of ``language``."""
+def _site_paths(site, language: str, terms: list[tuple[str, str]]) -> list[str]:
+    """Feeds, sitemap and API listing paths that list analyses of ``language``."""
     try:
         paths = sitemap_paths(site)
     except NoReverseMatch:  # the host did not include ankasam_pubs.urls
@@ -76,8 +87,6 @@ def _site_paths(page, site, language: str, terms: list[tuple[str, str]]) -> list
         listing = _reverse(f"ankasam_pubs:api:{endpoint}:listing")
         if listing:
             paths += [listing, f"{listing}?{parameter}={language}"]
-    detail = _reverse("ankasam_pubs:api:analyses:detail", page.pk)
-    paths.append(detail)
     return [path for path in paths if path]
 
 
@@ -118,10 +127,70 @@ def analysis_urls(page: Page, cache_object=None) -> set[str]:
             for route in ("author_profile", "author_feed"):
                 urls.add(root + authors_index.reverse_subpage(route, args=[profile.slug]))
 
+    # Other analyses that list it among their similar posts (until the worker
+    # recomputes their lists, their stored lists still name it).
+    listing_it = SimilarPost.objects.filter(similar_id=page.pk).values_list("page_id", flat=True)
+    urls |= similar_list_urls(listing_it, cache_object)
+
     site = page.get_site()
     if site is not None:
         base = site.root_url.rstrip("/")
-        urls.update(base + path for path in _site_paths(page, site, language, terms))
+        paths = _site_paths(site, language, terms)
+        paths.append(_reverse("ankasam_pubs:api:analyses:detail", page.pk))
+        urls.update(base + path for path in paths if path)
+    return urls
+
+
+#: The filter parameter of an index for each kind of shared label.
+TERM_KINDS = {Series: "series", Topic: "topic", Region: "region", AuthorProfile: "author"}
+
+
+def shared_content_urls(obj) -> set[str]:
+    """Every cached URL that shows ``obj``: a profile, a series, topic or region, or the
+    citation settings (every analysis's cite box).
+
+    The analyses that use it (every language), the index and authors pages of every
+    language (their filters and cards show labels and names) with the pages above them,
+    the profile's own pages, and each language's feeds and API listings.
+    """
+    kind = TERM_KINDS.get(type(obj))
+    terms = [(kind, obj.slug)] if kind else []
+    if kind is None:  # the citation style: every analysis shows it
+        pages = [page for model in analysis_query_models() for page in model.objects.live()]
+    else:
+        pages = analyses_using(obj)
+    urls: set[str] = set()
+    for page in pages:
+        urls.update(page_urls(page))
+        detail = _reverse("ankasam_pubs:api:analyses:detail", page.pk)
+        site = page.get_site()
+        if detail and site is not None:
+            urls.add(site.root_url.rstrip("/") + detail)
+    if kind is None:
+        return urls
+
+    lists = [
+        page
+        for model in query_models(AnalysisIndexKind) + query_models(AuthorIndexKind)
+        for page in model.objects.live().specific()
+    ]
+    for page in lists:
+        base = page_urls(page)
+        urls.update(base)
+        if not base:
+            continue
+        if isinstance(page, AnalysisIndexKind):
+            urls.add(f"{base[0]}?{kind}={obj.slug}")
+            for ancestor in page.get_ancestors().filter(depth__gt=1):
+                urls.update(page_urls(ancestor))
+        elif isinstance(page, AuthorIndexKind) and kind == "author":
+            for route in ("author_profile", "author_feed"):
+                urls.add(base[0] + page.reverse_subpage(route, args=[obj.slug]))
+    languages = list(Locale.objects.values_list("language_code", flat=True))
+    for site in Site.objects.all():
+        root = site.root_url.rstrip("/")
+        for language in languages:
+            urls.update(root + path for path in _site_paths(site, language, terms))
     return urls
 
 

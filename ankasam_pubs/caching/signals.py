@@ -17,8 +17,10 @@ from ..taxonomy.models import Region, Series, Topic
 from . import responses
 from .purge import (
     analysis_urls,
+    frontend_purging,
     purge,
     purging_enabled,
+    shared_content_urls,
     similar_list_urls,
     subtree_urls,
     version_urls,
@@ -66,11 +68,16 @@ def on_move(sender, instance, **kwargs) -> None:
     _purge_after_commit(urls)
 
 
-def on_shared_content_change(sender, instance, **kwargs) -> None:
+def on_shared_content_change(sender, instance, raw: bool = False, **kwargs) -> None:
     """A profile, a label or the citation style shows on many pages: the response cache
-    starts afresh (a CDN keeps its copies until their s-maxage)."""
+    starts afresh, and a front-end cache forgets every URL that shows it (read now: on
+    delete, before the rows that link it to pages go)."""
+    if raw:  # fixtures being loaded
+        return
     if responses.enabled():
         transaction.on_commit(responses.invalidate)
+    if frontend_purging():
+        _purge_after_commit(shared_content_urls(instance))
 
 
 def on_similar_lists_changed(sender, page_ids, **kwargs) -> None:
@@ -91,7 +98,7 @@ def connect() -> None:
             dispatch_uid=f"ankasam_pubs_purge_restriction_{signal is post_save}",
         )
     for model in (AuthorProfile, Series, Topic, Region, CitationSettings):
-        for signal in (post_save, post_delete):
+        for signal in (post_save, pre_delete):
             signal.connect(
                 on_shared_content_change,
                 sender=model,

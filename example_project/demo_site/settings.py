@@ -181,3 +181,25 @@ if os.environ.get("DJANGO_PAGE_CACHE_SECONDS"):
         }
     }
     ANKASAM_PUBS["PAGE_CACHE_TIMEOUT"] = int(os.environ["DJANGO_PAGE_CACHE_SECONDS"])
+
+# Production topology (docs/how-to/deploy.md; scripts/topology starts it on one machine).
+# DJANGO_REDIS_URL: one Redis for every app server and worker, the cache and sessions.
+if os.environ.get("DJANGO_REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["DJANGO_REDIS_URL"],
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# DJANGO_VARNISH_URL: the address where Varnish accepts PURGE (its internal listener).
+if os.environ.get("DJANGO_VARNISH_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["DJANGO_VARNISH_URL"],
+        }
+    }
+# DJANGO_TASKS=database: tasks go to the database queue that ``manage.py db_worker`` runs.
+if os.environ.get("DJANGO_TASKS") == "database" and TASKS_DATABASE_BACKEND:
+    TASKS = {"default": {"BACKEND": TASKS_DATABASE_BACKEND}}

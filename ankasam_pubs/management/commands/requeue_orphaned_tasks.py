@@ -1,0 +1,54 @@
+"""Put back in the queue the tasks a crashed database worker had claimed.
+
+django-tasks' database worker marks a task RUNNING when it claims it; a worker killed
+mid-task (out of memory, a host lost) leaves it RUNNING for ever and nobody runs it.
+Run this before starting a worker with the same ``--worker-id`` (docs/how-to/deploy.md):
+the app's tasks are idempotent (they re-read the pages they are given), so a task that
+had in fact finished its work and runs again changes nothing.
+"""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand, CommandError
+
+
+def _task_result_model():
+    try:
+        from django_tasks_db.models import DBTaskResult
+    except ImportError:
+        try:  # django-tasks before 0.8 bundled the database backend
+            from django_tasks.backends.database.models import DBTaskResult
+        except ImportError:
+            return None
+    return DBTaskResult
+
+
+class Command(BaseCommand):
+    help = (
+        "Return to the queue the tasks that the database worker --worker-id claimed and "
+        "never finished (run it before starting that worker again)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--worker-id", required=True, help="the id the worker ran with")
+
+    def handle(self, *args, worker_id: str, **options):
+        model = _task_result_model()
+        if model is None:
+            raise CommandError(
+                "No database task backend is installed (pip install django-tasks-db)."
+            )
+        from django.apps import apps
+
+        if not apps.is_installed(model._meta.app_config.name):
+            raise CommandError(f"Add {model._meta.app_config.name!r} to INSTALLED_APPS.")
+        running = model.objects.filter(status="RUNNING")
+        # The last id is the worker that holds it now (a requeued task lists earlier ones).
+        orphans = [
+            row.pk for row in running.only("pk", "worker_ids") if row.worker_ids[-1:] == [worker_id]
+        ]
+        count = model.objects.filter(pk__in=orphans, status="RUNNING").update(
+            status="READY", started_at=None
+        )
+        if options["verbosity"] >= 1:
+            self.stdout.write(f"{count} task(s) of worker {worker_id} back in the queue")
