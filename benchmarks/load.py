@@ -22,7 +22,6 @@ import random
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -37,6 +36,8 @@ from urllib.parse import quote, unquote, urlencode, urlparse, urlunparse
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "example_project"
 sys.path[:0] = [str(EXAMPLE), str(ROOT)]
+
+from benchmarks.topology import free_port, start_gunicorn, wait_until_ready  # noqa: E402
 
 #: How often a reader picks each kind of URL: pages most, the heavy lists less.
 KIND_WEIGHTS = {
@@ -155,6 +156,9 @@ class KindStats:
     errors: int = 0
     leaks: int = 0
     toggled_404: int = 0
+    stale: int = 0  # older than the purge bound allows (topology run)
+    hits: int = 0  # answered from the front-end cache (X-Cache: HIT)
+    window_errors: int = 0  # 5xx or refused while an app server was announced down
 
     def merge(self, other: KindStats) -> None:
         self.latencies += other.latencies
@@ -163,6 +167,9 @@ class KindStats:
         self.errors += other.errors
         self.leaks += other.leaks
         self.toggled_404 += other.toggled_404
+        self.stale += other.stale
+        self.hits += other.hits
+        self.window_errors += other.window_errors
 
 
 def summarise(stats: dict[str, KindStats], seconds: float) -> list[dict]:
@@ -186,7 +193,10 @@ def _row(kind: str, stats: KindStats, seconds: float) -> dict:
         "errors": stats.errors,
         "leaks": stats.leaks,
         "toggled_404": stats.toggled_404,
-        "statuses": dict(sorted(stats.statuses.items())),
+        "stale": stats.stale,
+        "hit_ratio": round(stats.hits / count, 3) if count else 0.0,
+        "window_errors": stats.window_errors,
+        "statuses": dict(sorted(stats.statuses.items(), key=lambda item: str(item[0]))),
     }
 
 
@@ -484,75 +494,7 @@ def _draft_path(page) -> str:
     return f"{parent.url}{quote(page.slug)}/"
 
 
-# -- the server --------------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_gunicorn(port: int, workers: int, worker_class: str, env: dict, log: Path):
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "demo_site.wsgi:application",
-        "--chdir",
-        str(EXAMPLE),
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        str(workers),
-        "--worker-class",
-        worker_class,
-        "--threads",
-        "4" if worker_class == "gthread" else "1",
-        "--timeout",
-        "60",
-        # A backlog above the reader count: no connection is refused while workers are busy.
-        "--backlog",
-        "512",
-        "--error-logfile",
-        "-",
-        "--log-level",
-        "info",
-    ]
-    if _gunicorn_has_setting("control_socket_disable"):
-        # Newer gunicorns open a control socket in ~/.gunicorn/ unless told not to.
-        command.append("--no-control-socket")
-    handle = log.open("wb")
-    # Own session: Ctrl+C reaches only this script, whose finally stops gunicorn cleanly.
-    process = subprocess.Popen(  # noqa: S603 - our own interpreter, fixed arguments
-        command, env=env, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True
-    )
-    handle.close()
-    return process
-
-
-def _gunicorn_has_setting(name: str) -> bool:
-    from gunicorn.config import KNOWN_SETTINGS
-
-    return any(setting.name == name for setting in KNOWN_SETTINGS)
-
-
-def wait_until_ready(process, port: int, path: str, timeout: float = 90.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with status {process.returncode}")
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-            conn.request("GET", path)
-            status = conn.getresponse().status
-            conn.close()
-            if status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError(f"gunicorn did not answer 200 on {path} within {timeout:.0f} s")
-
-
+# -- the server (benchmarks/topology.py starts it) ---------------------------------------
 def stop_gunicorn(process) -> None:
     if process.poll() is None:
         process.terminate()  # SIGTERM: graceful shutdown of the workers
@@ -572,8 +514,28 @@ class Finding:
 
 
 class Reader(threading.Thread):
-    def __init__(self, number, port, targets, needles, stop, seed, deadline=None, order=None):
+    """One reader: requests targets (at random, or ``order``) and checks each answer.
+
+    For the topology run, ``checker(target, status, body, started)`` returns what is stale
+    in an answer, and ``in_window()`` says an app server is announced down: 5xx and refused
+    connections then count apart from errors."""
+
+    def __init__(
+        self,
+        number,
+        port,
+        targets,
+        needles,
+        stop,
+        seed,
+        deadline=None,
+        order=None,
+        checker=None,
+        in_window=None,
+    ):
         super().__init__(name=f"reader-{number}", daemon=True)
+        self.checker = checker
+        self.in_window = in_window or (lambda: False)
         self.port = port
         self.targets = targets
         self.needles = needles
@@ -611,23 +573,35 @@ class Reader(threading.Thread):
                 conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
             stats = self.stats[target.kind]
             started = time.perf_counter()
+            began = time.monotonic()
             try:
                 conn.request("GET", target.path)
                 response = conn.getresponse()
                 body = response.read()
             except (OSError, http.client.HTTPException) as error:
                 stats.latencies.append(time.perf_counter() - started)
-                stats.errors += 1
                 stats.statuses["connection"] += 1
-                self.findings.append(Finding(target.path, "connection", repr(error)))
+                if self.in_window():
+                    stats.window_errors += 1
+                else:
+                    stats.errors += 1
+                    self.findings.append(Finding(target.path, "connection", repr(error)))
                 conn.close()
                 conn = None
                 continue
             stats.latencies.append(time.perf_counter() - started)
             stats.statuses[response.status] += 1
             stats.bytes += len(body)
+            if response.getheader("X-Cache") == "HIT":
+                stats.hits += 1
+            if self.checker is not None:
+                for what in self.checker(target, response.status, body, began):
+                    stats.stale += 1
+                    self.findings.append(Finding(target.path, response.status, "STALE " + what))
             verdict = judge(target, response.status)
-            if verdict == "toggled-404":
+            if verdict == "error" and response.status >= 500 and self.in_window():
+                stats.window_errors += 1
+            elif verdict == "toggled-404":
                 stats.toggled_404 += 1
             elif verdict == "error":
                 stats.errors += 1
@@ -815,6 +789,18 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="CI smoke run: 10 s, 2 workers")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     parser.add_argument(
+        "--topology",
+        action="store_true",
+        help="run on the production topology: Redis, two app servers, Varnish, two "
+        "task workers, with restarts (benchmarks/load_topology.py)",
+    )
+    parser.add_argument(
+        "--purge-bound",
+        type=float,
+        default=3.0,
+        help="topology run: seconds within which every change must reach every reader",
+    )
+    parser.add_argument(
         "--page-cache",
         type=int,
         default=0,
@@ -822,6 +808,13 @@ def main() -> int:
         help="turn on the shared response cache (database cache) for this many seconds",
     )
     args = parser.parse_args()
+    if args.topology:
+        if not is_postgres_url(os.environ.get("DATABASE_URL")):
+            print("the topology run needs DATABASE_URL=postgres://…", file=sys.stderr)
+            return 2
+        from benchmarks import load_topology
+
+        return load_topology.run(args)
     readers = args.readers or 50
     duration = args.duration or (10.0 if args.quick else 60.0)
     workers = args.workers or (2 if args.quick else 4)

@@ -138,6 +138,13 @@ def start_gunicorn(port: int, workers: int, worker_class: str, env: dict, log: P
     return spawn(gunicorn_command(port, workers, worker_class), log, env)
 
 
+def task_result_model():
+    """django-tasks' database queue model (where the workers' tasks are)."""
+    from ankasam_pubs.management.commands.requeue_orphaned_tasks import task_result_model
+
+    return task_result_model()
+
+
 # -- PostgreSQL --------------------------------------------------------------------------
 def _as_postgres(command: list[str]) -> list[str]:
     """PostgreSQL refuses to run as root: as root, run its programs as ``postgres``."""
@@ -247,8 +254,8 @@ class Topology:
         return {key: self.env[key] for key in keys}
 
     def start(self, ready_path: str = "/en/") -> None:
-        self.workdir.mkdir(parents=True, exist_ok=True)
-        self._start_redis()
+        """Everything not started yet (Redis may already run: migrations need the cache)."""
+        self.start_redis()
         for number in (1, 2):
             self.start_app(number)
         for number in (1, 2):
@@ -258,7 +265,10 @@ class Topology:
         for number in range(1, self.task_workers + 1):
             self.start_worker(number)
 
-    def _start_redis(self) -> None:
+    def start_redis(self) -> None:
+        if "redis" in self.services:
+            return
+        self.workdir.mkdir(parents=True, exist_ok=True)
         log = self.workdir / "redis.log"
         process = spawn(
             ["redis-server", "--port", str(self.redis_port), "--bind", "127.0.0.1"]
@@ -280,13 +290,18 @@ class Topology:
         )
 
     def _start_varnish(self) -> None:
-        vcl = self.workdir / "varnish.vcl"
+        # varnishd reads its VCL as its own unprivileged user: a directory it may enter
+        # (the work directory may be private to us).
+        home = Path(tempfile.mkdtemp(prefix="ankasam-varnish-"))
+        home.chmod(0o755)
+        self.varnish_home = home
+        vcl = home / "varnish.vcl"
         text = VCL_TEMPLATE.read_text()
         text = text.replace("@APP1_PORT@", str(self.app_ports[0]))
         text = text.replace("@APP2_PORT@", str(self.app_ports[1]))
         vcl.write_text(text)
-        state = self.workdir / "varnish"
-        state.mkdir(exist_ok=True)
+        state = home / "state"
+        state.mkdir()
         log = self.workdir / "varnish.log"
         process = spawn(
             ["varnishd", "-F", "-n", str(state), "-f", str(vcl), "-s", "malloc,256m"]
@@ -367,6 +382,8 @@ class Topology:
             service = self.services.get(name)
             if service is not None:
                 stop_process(service.process)
+        if getattr(self, "varnish_home", None):
+            shutil.rmtree(self.varnish_home, ignore_errors=True)
 
 
 def main() -> int:

@@ -61,7 +61,14 @@ sub vcl_backend_response {
     # What the ban above compares with (the lurker sees only the object, not a request).
     set beresp.http.x-url-path = regsub(bereq.url, "\?.*$", "");
     # Cache-Control and Vary from the app are honoured as they are: private, no-store
-    # and Set-Cookie responses are never stored (Varnish's built-in rules).
+    # and Set-Cookie responses are never stored (Varnish's built-in rules). A response
+    # that says nothing (an error page, a view that sets no header) is not stored either:
+    # Varnish would otherwise keep it for its default two minutes.
+    if (!beresp.http.Cache-Control) {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 10s;
+        return (deliver);
+    }
 }
 
 sub vcl_deliver {

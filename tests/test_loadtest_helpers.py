@@ -163,3 +163,66 @@ class TestDatabaseUrl:
         assert not is_postgres_url("sqlite:///tmp/x.sqlite3")
         assert not is_postgres_url("")
         assert not is_postgres_url(None)
+
+
+# -- the topology run's judge of freshness (benchmarks/load_topology.py) ----------------
+class TestFreshnessChecker:
+    def checker(self, events, bound=2.0):
+        from benchmarks.load_topology import ChangeLog, Checker, Event, Watched
+
+        log = ChangeLog()
+        for at, key, value in events:
+            log.events[key].append(Event(at, key, value))
+        watched = Watched(
+            toggled={7: b"/en/analysis/gas/"},
+            private_id=9,
+            private_path=b"/en/analysis/secret/",
+            private_marker=b"zqpublicX",
+            bio_marker="zqbioX",
+            topic_marker="zqtopicX",
+            profile_path="/en/authors/a/",
+            index_path="/en/analysis/",
+        )
+        return Checker(log, watched, bound)
+
+    def judge(self, checker, path, status, body, began, monkeypatch, ended=None):
+        import benchmarks.load_topology as module
+
+        monkeypatch.setattr(module.time, "monotonic", lambda: began if ended is None else ended)
+        return checker(Target(path, "analysis"), status, body, began)
+
+    def test_an_unpublished_page_listed_after_the_bound_is_stale(self, monkeypatch):
+        checker = self.checker([(0.0, "live:7", True), (10.0, "live:7", False)])
+        body = b'<a href="/en/analysis/gas/">Gas</a>'
+        # Within the bound: either state may show.
+        assert self.judge(checker, "/en/analysis/", 200, body, 11.0, monkeypatch) == []
+        # Past it: stale.
+        found = self.judge(checker, "/en/analysis/", 200, body, 12.5, monkeypatch)
+        assert found == ["lists page 7 that is False"]
+        # Its own URL must be 404 by then.
+        found = self.judge(checker, "/en/analysis/gas/", 200, b"", 12.5, monkeypatch)
+        assert found == ["page 7 answered 200 though it is False"]
+        assert self.judge(checker, "/en/analysis/gas/", 404, b"", 12.5, monkeypatch) == []
+
+    def test_a_change_during_the_request_is_not_judged(self, monkeypatch):
+        checker = self.checker([(0.0, "live:7", False), (13.0, "live:7", True)])
+        found = self.judge(checker, "/en/analysis/gas/", 200, b"", 12.5, monkeypatch, ended=13.5)
+        assert found == []
+
+    def test_an_older_biography_or_label_after_the_bound_is_stale(self, monkeypatch):
+        checker = self.checker([(0.0, "bio", 1), (5.0, "bio", 2)])
+        assert self.judge(checker, "/x/", 200, b"zqbioXn1", 6.0, monkeypatch) == []
+        found = self.judge(checker, "/x/", 200, b"zqbioXn1", 7.5, monkeypatch)
+        assert found == ["bio version 1, not 2 or later"]
+        assert self.judge(checker, "/x/", 200, b"zqbioXn2", 7.5, monkeypatch) == []
+
+    def test_the_text_of_a_page_made_private_must_vanish_everywhere(self, monkeypatch):
+        checker = self.checker([(0.0, "private", "public"), (5.0, "private", "restricted")])
+        found = self.judge(checker, "/en/feed/", 200, b"..zqpublicX..", 8.0, monkeypatch)
+        assert "shows the text of the page made private" in found
+        found = self.judge(checker, "/en/analysis/secret/", 200, b"form", 8.0, monkeypatch)
+        assert found == []
+
+    def test_server_errors_are_left_to_the_error_count(self, monkeypatch):
+        checker = self.checker([(0.0, "live:7", True)])
+        assert self.judge(checker, "/en/analysis/gas/", 503, b"", 9.0, monkeypatch) == []

@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 
 
-def _task_result_model():
+def task_result_model():
     try:
         from django_tasks_db.models import DBTaskResult
     except ImportError:
@@ -33,7 +33,7 @@ class Command(BaseCommand):
         parser.add_argument("--worker-id", required=True, help="the id the worker ran with")
 
     def handle(self, *args, worker_id: str, **options):
-        model = _task_result_model()
+        model = task_result_model()
         if model is None:
             raise CommandError(
                 "No database task backend is installed (pip install django-tasks-db)."
