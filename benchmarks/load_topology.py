@@ -359,9 +359,7 @@ class TopologyEditor(threading.Thread):
         self.chaos.append(f"task worker 1 killed {started - self.began:.1f} s into the run")
         self.stop.wait(2.0)
         self.topology.start_worker(1)
-        self.chaos.append(
-            f"task worker 1 back after {time.monotonic() - started:.1f} s"
-        )
+        self.chaos.append(f"task worker 1 back after {time.monotonic() - started:.1f} s")
 
 
 def purge_from_outside(port: int, path: str) -> dict:
