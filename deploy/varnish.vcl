@@ -71,6 +71,14 @@ sub vcl_backend_response {
     }
 }
 
+# A server that dies mid-request (or before the probe has noticed) fails the fetch:
+# try the next one in the rotation once, so readers do not see the crash.
+sub vcl_backend_error {
+    if (bereq.retries < 1 && bereq.method ~ "^(GET|HEAD)$") {
+        return (retry);
+    }
+}
+
 sub vcl_deliver {
     unset resp.http.x-url-path;
     if (obj.hits > 0) {
