@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.search import index
 
-from ankasam_pubs.search.text import query_stems, query_terms, snippet
+from ankasam_pubs.search.text import query_terms, snippet
 from ankasam_pubs.taxonomy.models import Series, Topic
 from tests import factories as f
 
@@ -196,16 +196,15 @@ def test_query_count_does_not_grow_with_results(client, corpus, tree):
     assert len(more) == len(many)
 
 
-def test_query_stems_and_snippet_are_pure():
-    assert query_stems('"Pipelines" AND (ports)', "en") == ["pipelin", "port"]
-    assert query_stems("Türkiye'nin limanları", "tr") == ["türki", "liman"]
-    assert query_stems("the of and", "en") == []
-    html = snippet("Ports <b>wait</b> for ships", ["port"], "en")
+def test_query_terms_and_snippet_are_pure():
+    assert query_terms('"Pipelines" AND (ports)', "en") == [("pipelin",), ("port",)]
+    assert query_terms("the of and", "en") == []
+    html = snippet("Ports <b>wait</b> for ships", [("port",)], "en")
     assert html == "<mark>Ports</mark> &lt;b&gt;wait&lt;/b&gt; for ships"
     words = (
         " ".join(f"w{n}" for n in range(100)) + " pipeline " + " ".join(f"v{n}" for n in range(100))
     )
-    cut = snippet(words, ["pipelin"], "en")
+    cut = snippet(words, [("pipelin",)], "en")
     assert cut.startswith("… ") and cut.endswith(" …") and "<mark>pipeline</mark>" in cut
     assert len(re.findall(r"\w+", re.sub(r"</?mark>", "", cut))) == 30
 
@@ -215,6 +214,9 @@ def test_turkish_bare_nouns_match_their_inflected_forms():
     assert query_terms("liman", "tr") == [("lima", "liman")]
     assert query_terms("gemiler", "tr") == [("gemi",)]
     assert query_terms("Каспийский газа", "ru") == [("каспийск",), ("газ",)]
+    # The snippet marks what the search matched: the inflected form too.
+    html = snippet("İzmir limanları kışın doldu.", query_terms("liman", "tr"), "tr")
+    assert "<mark>limanları</mark>" in html
 
 
 def test_a_renamed_label_or_author_is_searchable_after_the_commit(

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from ..authors.models import AuthorProfile
 from ..registry import ANALYSIS_AUTHORS, credits_model
 from ..search.query import in_rank_order, ranked_ids
-from ..search.text import query_stems, snippet
+from ..search.text import query_terms, snippet
 from ..taxonomy.models import Region, Series, Topic
 from ..text import MAX_SEARCH_LENGTH, plain_text
 
@@ -139,7 +139,7 @@ def build_listing(queryset: QuerySet, params, *, page_size: int, language: str =
     form.is_valid()
     active = {name: value for name, value in form.cleaned_data.items() if value}
     query = active.pop("q", "")
-    stems = query_stems(query, language) if query else []
+    words = query_terms(query, language) if query else []
 
     matches = queryset
     ids: list[int] = []
@@ -177,7 +177,7 @@ def build_listing(queryset: QuerySet, params, *, page_size: int, language: str =
         for analysis in analyses:
             # What a card shows under a search: the passage that matched, marked.
             text = f"{analysis.summary}\n{plain_text(analysis.body.raw_data)}"
-            analysis.search_snippet = snippet(text, stems, language)
+            analysis.search_snippet = snippet(text, words, language)
     querystring = params.copy()
     querystring.pop("page", None)
     return Listing(

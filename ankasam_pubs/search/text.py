@@ -1,4 +1,4 @@
-"""Pure functions of reader search: the stems of a query, and a result's snippet."""
+"""Pure functions of reader search: the terms of a query, and a result's snippet."""
 
 from __future__ import annotations
 
@@ -18,20 +18,6 @@ _TOKEN = re.compile(r"\w+|\W+")
 
 class QueryTooLong(ValueError):
     """A query longer than :data:`~ankasam_pubs.text.MAX_SEARCH_LENGTH` characters."""
-
-
-def query_stems(query: str, language: str) -> list[str]:
-    """The distinct stems of a reader's query, in order: what the index is searched for.
-
-    Punctuation, operators' syntax and stop words are dropped; an empty list means
-    there is nothing to search for.
-    """
-    if len(query) > MAX_SEARCH_LENGTH:
-        raise QueryTooLong(query[:20])
-    seen: dict[str, None] = {}
-    for stem in terms(query, language):
-        seen.setdefault(stem, None)
-    return list(seen)[:MAX_QUERY_TERMS]
 
 
 def query_terms(query: str, language: str) -> list[tuple[str, ...]]:
@@ -97,13 +83,16 @@ def stemmed(text: str, language: str) -> str:
     return " ".join(terms(text, language)) if text else ""
 
 
-def snippet(text: str, stems: list[str], language: str, *, size: int = 30) -> SafeString:
-    """About ``size`` words of ``text`` around the first word matching one of ``stems``,
-    escaped, matching words in ``<mark>``; the opening words when none matches."""
+def snippet(
+    text: str, query: list[tuple[str, ...]], language: str, *, size: int = 30
+) -> SafeString:
+    """About ``size`` words of ``text`` around the first word matching the query (as
+    :func:`query_terms` gives it: any form of any word), escaped, matching words in
+    ``<mark>``; the opening words when none matches."""
     tokens = _TOKEN.findall(" ".join(text.split()))
     if not tokens:
         return mark_safe("")
-    wanted = set(stems)
+    wanted = {form for forms in query for form in forms}
     word_positions = [i for i, token in enumerate(tokens) if token[0].isalnum() or token[0] == "_"]
     matches = {i for i in word_positions if wanted.intersection(_stems_of(tokens[i], language))}
     first = min(matches) if matches else word_positions[0] if word_positions else 0
