@@ -12,7 +12,7 @@ from wagtail.models import PageViewRestriction
 
 from ankasam_pubs.caching.headers import CacheFacts, cache_control
 from ankasam_pubs.caching.purge import analysis_urls, shared_content_urls
-from ankasam_pubs.models import AuthorIndexPage, Topic
+from ankasam_pubs.models import AuthorIndexPage, Series, Topic
 from tests.factories import analysis, author, paragraphs, restrict, term, translate
 
 PURGED: list[str] = []
@@ -443,3 +443,20 @@ def test_the_analyses_that_list_it_as_similar_are_purged_with_it(tree, settings,
     urls = analysis_urls(newer)
     assert "http://localhost" + older.url in urls
     assert "http://localhost" + water.url not in urls
+
+
+def test_renaming_a_topic_purges_every_feed_and_profile_that_shows_it(site, purging, commit):
+    """Feeds list an item's topics as categories; profiles list their analyses' topics
+    and their areas of expertise (the topology load test found both left stale)."""
+    series = term(Series, "briefs")
+    page = site["page"]
+    page.series = series
+    page.save_revision().publish()
+    expert = author("deniz-ak", display_name_en="Deniz Ak")
+    expert.expertise.add(site["topic"])
+    urls = shared_content_urls(site["topic"])
+    base = "http://localhost"
+    assert base + "/feeds/en/series/briefs/rss/" in urls
+    assert base + "/feeds/en/author/ayse-kaya/rss/" in urls
+    assert base + "/en/authors/ayse-kaya/" in urls
+    assert base + "/en/authors/deniz-ak/" in urls

@@ -147,28 +147,35 @@ TERM_KINDS = {Series: "series", Topic: "topic", Region: "region", AuthorProfile:
 
 def shared_content_urls(obj) -> set[str]:
     """Every cached URL that shows ``obj``: a profile, a series, topic or region, or the
-    citation settings (every analysis's cite box).
+    citation settings (every analysis's cite box and exports).
 
-    The analyses that use it (every language), the index and authors pages of every
-    language (their filters and cards show labels and names) with the pages above them,
-    the profile's own pages, and each language's feeds and API listings.
+    For a profile or a label: everything :func:`analysis_urls` lists for each analysis
+    that uses it, in every language (its pages, the feeds of all its terms, which show
+    its labels as categories, its authors' profiles, the indexes above it); every index
+    and authors page of every language (filters and cards show labels and names), the
+    index filtered by it, and the profiles that show it (their own, or a topic among
+    their areas of expertise).
     """
     kind = TERM_KINDS.get(type(obj))
-    terms = [(kind, obj.slug)] if kind else []
-    if kind is None:  # the citation style: every analysis shows it
-        pages = [page for model in analysis_query_models() for page in model.objects.live()]
-    else:
-        pages = analyses_using(obj)
     urls: set[str] = set()
-    for page in pages:
-        urls.update(page_urls(page))
-        detail = _reverse("ankasam_pubs:api:analyses:detail", page.pk)
-        site = page.get_site()
-        if detail and site is not None:
-            urls.add(site.root_url.rstrip("/") + detail)
     if kind is None:
+        for model in analysis_query_models():
+            for page in model.objects.live():
+                urls.update(page_urls(page))
+                detail = _reverse("ankasam_pubs:api:analyses:detail", page.pk)
+                site = page.get_site()
+                if detail and site is not None:
+                    urls.add(site.root_url.rstrip("/") + detail)
         return urls
 
+    for page in analyses_using(obj):
+        urls |= analysis_urls(page)
+    if kind == "author":
+        profiles = [obj]
+    elif isinstance(obj, Topic):
+        profiles = list(AuthorProfile.objects.filter(expertise=obj))
+    else:
+        profiles = []
     lists = [
         page
         for model in query_models(AnalysisIndexKind) + query_models(AuthorIndexKind)
@@ -183,14 +190,15 @@ def shared_content_urls(obj) -> set[str]:
             urls.add(f"{base[0]}?{kind}={obj.slug}")
             for ancestor in page.get_ancestors().filter(depth__gt=1):
                 urls.update(page_urls(ancestor))
-        elif isinstance(page, AuthorIndexKind) and kind == "author":
-            for route in ("author_profile", "author_feed"):
-                urls.add(base[0] + page.reverse_subpage(route, args=[obj.slug]))
+        elif isinstance(page, AuthorIndexKind):
+            for profile in profiles:
+                for route in ("author_profile", "author_feed"):
+                    urls.add(base[0] + page.reverse_subpage(route, args=[profile.slug]))
     languages = list(Locale.objects.values_list("language_code", flat=True))
     for site in Site.objects.all():
         root = site.root_url.rstrip("/")
         for language in languages:
-            urls.update(root + path for path in _site_paths(site, language, terms))
+            urls.update(root + path for path in _site_paths(site, language, [(kind, obj.slug)]))
     return urls
 
 

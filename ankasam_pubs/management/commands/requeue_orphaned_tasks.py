@@ -13,14 +13,17 @@ from django.core.management.base import BaseCommand, CommandError
 
 
 def task_result_model():
-    try:
-        from django_tasks_db.models import DBTaskResult
-    except ImportError:
-        try:  # django-tasks before 0.8 bundled the database backend
-            from django_tasks.backends.database.models import DBTaskResult
-        except ImportError:
-            return None
-    return DBTaskResult
+    """The task-result model of the database backend this site has installed, or None.
+
+    Chosen by INSTALLED_APPS, not by what imports: with django-tasks < 0.8 (Django 5,
+    Wagtail 7.0) django-tasks-db may be importable yet raise on import.
+    """
+    from django.apps import apps
+
+    for config in apps.get_app_configs():
+        if config.name in ("django_tasks_db", "django_tasks.backends.database"):
+            return config.get_model("DBTaskResult")
+    return None
 
 
 class Command(BaseCommand):
@@ -36,12 +39,9 @@ class Command(BaseCommand):
         model = task_result_model()
         if model is None:
             raise CommandError(
-                "No database task backend is installed (pip install django-tasks-db)."
+                "No database task backend is in INSTALLED_APPS (django_tasks_db, or "
+                "django_tasks.backends.database with django-tasks < 0.8)."
             )
-        from django.apps import apps
-
-        if not apps.is_installed(model._meta.app_config.name):
-            raise CommandError(f"Add {model._meta.app_config.name!r} to INSTALLED_APPS.")
         running = model.objects.filter(status="RUNNING")
         # The last id is the worker that holds it now (a requeued task lists earlier ones).
         orphans = [
