@@ -7,6 +7,11 @@ from ankasam_pubs.management.commands.requeue_orphaned_tasks import task_result_
 from ankasam_pubs.similar.tasks import update_similar_posts
 
 
+def records_worker_ids() -> bool:
+    return any(field.name == "worker_ids" for field in task_result_model()._meta.get_fields())
+
+
+@pytest.mark.skipif(not records_worker_ids(), reason="django-tasks < 0.8 records no worker")
 def test_tasks_claimed_by_a_killed_worker_go_back_to_the_queue(settings, db):
     settings.TASKS = {"default": {"BACKEND": settings.TASKS_DATABASE_BACKEND}}
     model = task_result_model()
@@ -28,3 +33,9 @@ def test_tasks_claimed_by_a_killed_worker_go_back_to_the_queue(settings, db):
 def test_the_worker_id_is_required():
     with pytest.raises(CommandError):
         call_command("requeue_orphaned_tasks")
+
+
+@pytest.mark.skipif(records_worker_ids(), reason="this django-tasks records worker ids")
+def test_without_worker_ids_the_command_refuses_rather_than_guess(db):
+    with pytest.raises(CommandError, match="no worker ids"):
+        call_command("requeue_orphaned_tasks", worker_id="w1", verbosity=0)

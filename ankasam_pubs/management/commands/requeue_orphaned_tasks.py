@@ -42,6 +42,11 @@ class Command(BaseCommand):
                 "No database task backend is in INSTALLED_APPS (django_tasks_db, or "
                 "django_tasks.backends.database with django-tasks < 0.8)."
             )
+        if not any(field.name == "worker_ids" for field in model._meta.get_fields()):
+            raise CommandError(
+                "This django-tasks records no worker ids (added in 0.8), so a dead "
+                "worker's tasks cannot be told from a live one's; upgrade django-tasks."
+            )
         running = model.objects.filter(status="RUNNING")
         # The last id is the worker that holds it now (a requeued task lists earlier ones).
         orphans = [
