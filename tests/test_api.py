@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
@@ -801,3 +802,31 @@ def test_listing_order_and_field_filters(client, tree):
     assert ids(client, topics=old.topics.get().pk) == [old.pk]
     assert ids(client, order="-title", limit=1) == [old.pk]
     assert status(client, "analyses/", site="nowhere.example") == 404
+
+
+def test_find_takes_the_paths_readers_see_in_every_language(client, tree):
+    """``find`` with the path of ``meta.html_url``: with its language prefix in each
+    language, and without one for the default language; a draft translation's path and
+    an unknown language's are 404s in JSON."""
+    en = f.analysis(tree["index"]["en"], "Ports", slug="ports")
+    tr = f.translate(en, tree["locales"]["tr"], title="Limanlar")
+    ru = f.translate(en, tree["locales"]["ru"], title="Порты")
+    for page in (en, tr, ru):
+        html_url = data(client, f"analyses/{page.pk}/")["meta"]["html_url"]
+        path = urlsplit(html_url).path
+        assert path.startswith(f"/{page.locale.language_code}/"), path
+        found = get(client, "analyses/find/", html_path=path)
+        assert found.status_code == 302, (path, found.content[:200])
+        assert found["Location"].startswith(f"http://localhost/api/v2/analyses/{page.pk}/")
+    unprefixed = urlsplit(full_url(en)).path.removeprefix("/en")
+    found = get(client, "analyses/find/", html_path=unprefixed)
+    assert found["Location"].startswith(f"http://localhost/api/v2/analyses/{en.pk}/")
+    hidden = f.translate(
+        f.analysis(tree["index"]["en"], "Straits", slug="straits"),
+        tree["locales"]["ru"],
+        live=False,
+        title="Проливы",
+    )
+    hidden_path = urlsplit(full_url(hidden)).path
+    assert status(client, "analyses/find/", html_path=hidden_path) == 404
+    assert status(client, "analyses/find/", html_path="/xx/analysis/ports/") == 404

@@ -34,7 +34,6 @@ import io
 import json
 import os
 import re
-import socket
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -597,17 +596,6 @@ def test_postgres_backend_terminated_mid_request(name, django_user_model, monkey
 
 
 # -- 4: a crash half-way through a WordPress import ---------------------------------------
-
-
-@pytest.fixture
-def no_network(monkeypatch):
-    """The importer never downloads anything (as in tests/test_import_wordpress.py)."""
-
-    def refuse(*args, **kwargs):
-        raise AssertionError("the importer tried to open a network connection")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
 
 
 def make_uploads(tmp_path) -> Path:

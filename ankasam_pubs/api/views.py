@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cached_property
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -298,7 +298,9 @@ class AnalysesAPIViewSet(JsonErrorsMixin, PagesAPIViewSet):
         site = Site.find_for_request(request)
         if site is None:
             return None
-        components = [component for component in path.split("/") if component]
+        # meta.html_url is percent-encoded (a Russian slug); routing wants what a served
+        # request's path holds, the decoded text.
+        components = [component for component in unquote(path).split("/") if component]
         root = site.root_page
         codes = {code for code, _name in settings.LANGUAGES}
         if components and components[0] in codes:

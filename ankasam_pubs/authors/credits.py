@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from ..registry import ANALYSIS_AUTHORS, AuthorIndexKind, credits_model, query_models
 from ..visibility import offered
-from .models import AuthorProfile, AuthorRole
+from .models import AuthorProfile, AuthorRole, byline_role
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,10 @@ class AuthorCredit:
         """Named as an author of the work (citations, Scholar, JSON-LD); a translator
         is credited in the author box and feeds but is not an author of the work."""
         return self.role != AuthorRole.TRANSLATOR
+
+    @property
+    def byline_role(self) -> str:
+        return byline_role(self.role)
 
 
 def authors_indexes(locale_ids: Iterable[int]) -> dict[int, Page]:

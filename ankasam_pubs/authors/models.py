@@ -20,6 +20,16 @@ class AuthorRole(models.TextChoices):
     EDITOR = "editor", _("Editor")
 
 
+#: The roles a byline names after the person ("Anna Schmidt (translator)"); an author or
+#: co-author is named alone.
+BYLINE_ROLES = {AuthorRole.TRANSLATOR: _("translator"), AuthorRole.EDITOR: _("editor")}
+
+
+def byline_role(role: str) -> str:
+    """What a byline says after a person's name for ``role``: empty for an author."""
+    return str(BYLINE_ROLES.get(role, ""))
+
+
 class AuthorProfile(index.Indexed, models.Model):
     display_name = models.CharField(_("display name"), max_length=200)
     sort_name = models.CharField(

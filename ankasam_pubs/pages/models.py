@@ -10,7 +10,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
-from ..authors.models import AuthorRole
+from ..authors.models import AuthorRole, byline_role
 from ..footnotes.models import AbstractNote
 from ..registry import ANALYSIS_AUTHORS, NOTES
 from .mixins import AnalysisIndexPageMixin, AnalysisPageMixin, AuthorIndexPageMixin
@@ -30,6 +30,10 @@ class AbstractAnalysisAuthor(Orderable):
     )
 
     panels = [FieldPanel("author"), FieldPanel("role")]
+
+    @property
+    def byline_role(self) -> str:
+        return byline_role(self.role)
 
     class Meta(Orderable.Meta):
         abstract = True
