@@ -466,45 +466,66 @@ HOSTILE_VALUES = [
 ]
 
 
+#: Where each source type's container (outlet, journal, book, series) and publisher go
+#: in BibTeX: ``(container field, publisher field)``.
+BIBTEX_PLACES = {
+    SourceType.WEB_PAGE: ("organization", "publisher"),
+    SourceType.NEWS_ARTICLE: ("journal", "publisher"),
+    SourceType.JOURNAL_ARTICLE: ("journal", "publisher"),
+    SourceType.BOOK: ("series", "publisher"),
+    SourceType.CHAPTER: ("booktitle", "publisher"),
+    SourceType.REPORT: ("series", "institution"),
+    SourceType.INTERVIEW: ("organization", "publisher"),
+    SourceType.OTHER: ("organization", "publisher"),
+}
+
+
 @pytest.mark.parametrize("value", HOSTILE_VALUES)
 def test_every_field_reads_back_in_real_bibtex(value):
-    """Each field of a hostile source, exported, is read by BibTeX 0.99d as written:
-    no field lost after a stray brace, nothing spilling into the next field."""
+    """Each field of a hostile source of every type, exported, is read by BibTeX 0.99d
+    as written: no field lost after a stray brace, nothing spilling into the next one."""
     from tests.bibtex import log_problems, run_bibtex
 
+    assert set(BIBTEX_PLACES) == set(SourceType)  # a new type must say where it goes
     sources = {
         kind: Source(
             type=kind,
             authors=(Name(family=value, given="Ayşe"), Name(literal=value)),
             title=value,
             container_title=value,
-            publisher=value,
+            publisher=value + " P",
             issued=PartialDate(2023, 3),
             volume=value,
             issue=value,
             pages=value,
             url="https://example.org/" + value,
+            accessed=datetime.date(2023, 3, 15),
         )
-        for kind in (SourceType.BOOK, SourceType.JOURNAL_ARTICLE, SourceType.REPORT)
+        for kind in SourceType
     }
     text = to_bibtex([(f"n-{kind.value}", source) for kind, source in sources.items()])
     entries, names, log = run_bibtex(text)
     assert not log_problems(log), log
     expected_text = " ".join(value.split())
-    assert len(entries) == 3
+    assert len(entries) == len(SourceType)
     for kind in sources:
         got = entries[bibtex_key(f"n-{kind.value}")]
         # Every field present, none swallowed by a previous one.
         assert got["year"] == "2023" and got["month"] == "3", got
+        assert got["urldate"] == "2023-03-15", got
         assert typeset(got["title"]) == "{" + expected_text + "}"
         for name in ("volume", "number"):
             assert typeset(got[name]) == expected_text, (kind, name, got)
         # A page range is written with "--" whatever dash was typed.
         dashes = re.compile(r"\s*[-\u2013\u2014]+\s*")
         assert dashes.sub("-", typeset(got["pages"])) == dashes.sub("-", expected_text)
-        container = {"journal-article": "journal", "book": "series", "report": "series"}
-        assert typeset(got[container[kind.value]]) == expected_text
+        container, publisher = BIBTEX_PLACES[kind]
+        assert typeset(got[container]) == expected_text, (kind, container, got)
+        assert typeset(got[publisher]) == expected_text + " P", (kind, publisher, got)
         assert got["url"].startswith("https://example.org/")
+        if kind == SourceType.WEB_PAGE:
+            assert got["howpublished"].startswith("\\url{https://example.org/"), got
+            assert got["note"] == "Accessed: 2023-03-15", got
         # format.name$ ties a name's words with "~"; ours are escaped, so these are its.
         # A part we braced to keep it whole comes back with its braces.
         first, second = (

@@ -49,6 +49,10 @@ PAYLOADS = [
     # and has no comma or double space, which names and one-line fields rightly reshape;
     # line breaks and RIS tags in one-line fields are covered by test_exports and fuzz.
     Payload("export-syntax", "{\\} \\input{x} } % @misc{y} \\", ()),
+    # Bidi controls: a right-to-left override and an isolate left open. Pages isolate
+    # user text (test_xss.test_right_to_left_overrides_stay_inside_their_name_or_title);
+    # here every surface must keep the characters and escape correctly around them.
+    Payload("bidi", "\u202eexe.txt \u2067x \u202b", ()),
 ]
 
 

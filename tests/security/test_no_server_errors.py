@@ -25,7 +25,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ankasam_pubs.models import Region, Series, Topic
-from tests.factories import analysis, author, paragraphs, ref, restrict, source, term
+from tests.factories import (
+    analysis,
+    author,
+    paragraphs,
+    ref,
+    restrict,
+    source,
+    term,
+    translate,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -112,13 +121,15 @@ def site(tree, authors_index, client, admin_client, django_user_model):
         **shared,
     )
     restrict(analysis(tree["index"]["en"], "Private", slug="private", **shared))
+    # A Russian authors index too, so author pages are tried in all three languages.
+    authors = {**authors_index, "ru": translate(authors_index["en"], tree["locales"]["ru"])}
     reader = django_user_model.objects.create_user("reader", password="pw")
     signed_in = type(client)()
     signed_in.force_login(reader)
     return {
         "tree": tree,
         "page": page,
-        "authors": authors_index,
+        "authors": authors,
         "clients": {"anonymous": client, "signed-in": signed_in, "editor": admin_client},
     }
 
@@ -153,7 +164,19 @@ ANALYSES_PARAMETERS = [
     "ancestor_of",
     "translation_of",
     "series",
+    "topics",
+    "regions",
+    "authors",
+    "notes",
+    "body",
+    "translations",
+    "similar_posts",
     "publication_date",
+    "first_published_at",
+    "last_published_at",
+    "show_in_menus",
+    "seo_title",
+    "search_description",
     "slug",
     "title",
     "id",
@@ -259,7 +282,7 @@ def test_cite_and_references(site, export, query, persona):
 @given(
     slug=st.one_of(st.just("writer"), hostile),
     query=st.dictionaries(st.sampled_from(["page", "expertise", "x"]), hostile, max_size=2),
-    language=st.sampled_from(["en", "tr"]),
+    language=st.sampled_from(["en", "tr", "ru"]),
     persona=personas,
 )
 def test_author_pages(site, slug, query, language, persona):
@@ -281,7 +304,10 @@ def test_sitemap(site, part, query):
 
 @PROFILE_SEED
 @PROFILE
-@given(path=st.lists(hostile, min_size=1, max_size=3), language=st.sampled_from(["en", "tr"]))
+@given(
+    path=st.lists(hostile, min_size=1, max_size=3),
+    language=st.sampled_from(["en", "tr", "ru"]),
+)
 def test_page_paths(site, path, language):
     """Any path below a language's tree: Wagtail routes it to a page or answers 404."""
     url = f"/{language}/" + "/".join(quote(part, safe="") or "x" for part in path) + "/"
