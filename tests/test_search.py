@@ -3,6 +3,7 @@ with the filters and their counts, snippets, limits, and only what readers may s
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
@@ -12,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.search import index
 
 from ankasam_pubs.search.text import query_terms, snippet
-from ankasam_pubs.taxonomy.models import Series, Topic
+from ankasam_pubs.taxonomy.models import Region, Series, Topic
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -129,6 +130,64 @@ def test_counts_are_in_the_readers_language(client, corpus):
     assert options(response, "author") == []
     response = client.get("/en/analysis/?q=pipeline")
     assert "Энергетика (1)" not in options(response, "topic")
+
+
+def test_search_results_page_with_the_query_and_filters_kept(client, corpus, tree, settings):
+    """Ranked results page through "Previous"/"Next" (not "Newer"/"Older", which a
+    date-ordered listing says), every page link keeps the query and the filters, the
+    pages together hold each match once, and the region and year counts follow the query."""
+    settings.ANKASAM_PUBS = {"INDEX_PAGE_SIZE": 2}
+    black_sea = f.term(Region, "black-sea", name_en="Black Sea")
+    caspian = f.term(Region, "caspian", name_en="Caspian")
+    for n, (region, year) in enumerate([(black_sea, 2021), (black_sea, 2022), (caspian, 2022)]):
+        indexed(
+            f.analysis(
+                tree["index"]["en"],
+                f"Pipeline tariffs {n}",
+                regions=[region],
+                date=datetime.date(year, 5, 1),
+            )
+        )
+    response = client.get("/en/analysis/?q=pipeline&topic=")
+    assert options(response, "region") == ["Black Sea (2)", "Caspian (1)"]
+    assert options(response, "year") == ["2024 (2)", "2022 (2)", "2021 (1)"]
+    seen, url, pages = [], "/en/analysis/?q=pipeline&topic=", 0
+    while url:
+        response = client.get(url)
+        soup = BeautifulSoup(response.content, "html.parser")
+        seen += titles(response)
+        pages += 1
+        nav = soup.select_one("nav.ap-pagination")
+        assert "Newer" not in nav.get_text() and "Older" not in nav.get_text()
+        links = {a["rel"][0]: a for a in nav.select("a[rel]")}
+        if pages > 1:
+            assert links["prev"].get_text() == "Previous"
+        following = links.get("next")
+        if following is not None:
+            assert following.get_text() == "Next"
+            assert "q=pipeline" in following["href"] and "topic=" in following["href"]
+            url = "/en/analysis/" + following["href"]
+        else:
+            url = None
+    assert pages == 3
+    assert len(seen) == len(set(seen)) == 5
+    assert set(seen) == {
+        "Pipelines under the sea",
+        "Grain and the straits",
+        "Pipeline tariffs 0",
+        "Pipeline tariffs 1",
+        "Pipeline tariffs 2",
+    }
+    assert seen[-1] == "Grain and the straits"  # the body-only match ranks last
+    # Narrowed to a region, the query's year counts narrow with it.
+    response = client.get("/en/analysis/?q=pipeline&region=black-sea")
+    assert titles(response) and all(t.startswith("Pipeline tariffs") for t in titles(response))
+    assert options(response, "year") == ["2022 (1)", "2021 (1)"]
+    # A listing by date still says "Older".
+    nav = BeautifulSoup(client.get("/en/analysis/").content, "html.parser").select_one(
+        "nav.ap-pagination a[rel=next]"
+    )
+    assert nav.get_text() == "Older"
 
 
 def test_snippet_marks_the_matching_words(client, corpus):
