@@ -125,6 +125,14 @@ OPTIONS: dict[str, Option] = {
         "At most this many similar posts from one series while others qualify.",
         minimum=1,
     ),
+    "SIMILAR_POSTS_REBUILD_DRIFT": Option(
+        0.1,
+        (int, float),
+        "How far the number of a language's analyses may move from the count the word "
+        "weights were computed on before an update recomputes the whole language instead "
+        "of only the changed pages (0.1: by more than a tenth).",
+        minimum=0,
+    ),
     "SIMILAR_POSTS_BORROW": Option(
         "translations",
         (str,),

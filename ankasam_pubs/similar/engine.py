@@ -154,6 +154,16 @@ class Stats:
         return {term: log(n / (1 + df)) + 1.0 for term, df in self.df.items()}
 
 
+def weights_drifted(weighed: int, now: int, drift: float) -> bool:
+    """Whether word weights computed on ``weighed`` documents are too old for a corpus of
+    ``now``: the count moved by more than ``drift`` of it (any change, while it is tiny).
+
+    Incremental updates keep the weights of the last full rebuild, so without this a site
+    that grows by publication would weigh every word as in its first few documents.
+    """
+    return abs(now - weighed) > drift * max(weighed, 1)
+
+
 @dataclass(frozen=True)
 class Counted:
     """A document's raw term counts, computed once (the costly part of a rebuild)."""

@@ -18,6 +18,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from ..conf import pubs_settings
 from . import engine
 from .documents import collect, params
 from .models import (
@@ -224,7 +225,9 @@ def update(locale: Locale | int, page_ids: Iterable[int]) -> dict[str, int]:
     A page that qualifies is (re)scored against the corpus: it gets its own list and
     enters every list where it now beats the last reserve entry. A page that no
     longer qualifies (or no longer exists) leaves every list. IDF weights come from
-    the last full rebuild, so a new page is weighed like the corpus it joins.
+    the last full rebuild, so a new page is weighed like the corpus it joins; once the
+    number of analyses has moved from that rebuild's by more than
+    ``SIMILAR_POSTS_REBUILD_DRIFT``, the update is a full rebuild instead.
     """
     locale_id = locale if isinstance(locale, int) else locale.pk
     page_ids = sorted(set(page_ids))
@@ -244,6 +247,11 @@ def _update(locale_id: int, corpus: SimilarityCorpus, page_ids: list[int]) -> di
     for key in gone | set(fresh):
         documents.pop(key, None)
         reserves.raw.pop(key, None)
+    if engine.weights_drifted(
+        corpus.documents, len(documents) + len(fresh), pubs_settings.SIMILAR_POSTS_REBUILD_DRIFT
+    ):
+        count = rebuild(locale_id)
+        return {"rebuilt": count, "changed": len(page_ids), "lists": count}
     dirty: set[int] = set()
 
     if gone:
