@@ -31,6 +31,14 @@ def test_unknown_name_fails_loudly():
         ({"INDEX_PAGE_SIZE": "10"}, "['INDEX_PAGE_SIZE'] must be int, not str"),
         ({"INDEX_PAGE_SIZE": True}, "['INDEX_PAGE_SIZE'] must be int, not bool"),
         ({"INDEX_PAGE_SIZE": 0}, "['INDEX_PAGE_SIZE'] must be at least 1"),
+        (
+            {"SIMILAR_POSTS_REBUILD_DRIFT": "0.1"},
+            "['SIMILAR_POSTS_REBUILD_DRIFT'] must be int or float, not str",
+        ),
+        (
+            {"SIMILAR_POSTS_REBUILD_DRIFT": -0.5},
+            "['SIMILAR_POSTS_REBUILD_DRIFT'] must be at least 0",
+        ),
         ({"BASE_TEMPLATE": None}, "['BASE_TEMPLATE'] must be str, not NoneType"),
         ([("INDEX_PAGE_SIZE", 3)], "ANKASAM_PUBS must be a dict, not list"),
     ],
