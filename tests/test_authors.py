@@ -245,3 +245,57 @@ def test_fallback_biography_is_marked_with_its_language(client, tree):
     translation = f.translate(page, tree["locales"]["tr"], title="Geri dönüş", slug="geri-donus")
     html_tr = client.get(translation.url).content.decode()
     assert '<p class="ap-author-bio" dir="auto"><bdi>Türkçe biyografi.</bdi></p>' in html_tr
+
+
+def admin_form_data(html: str) -> dict[str, str]:
+    """What the browser would send from the admin's edit form as rendered, untouched."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    form = next(form for form in soup.select("form") if form.select_one("[name=slug]"))
+    data = {}
+    for field in form.select("input[name], textarea[name], select[name]"):
+        kind = field.get("type", "")
+        if kind in ("submit", "button", "file") or (
+            kind in ("checkbox", "radio") and not field.has_attr("checked")
+        ):
+            continue
+        if field.name == "select":
+            chosen = [option.get("value", "") for option in field.select("option[selected]")]
+            if field.has_attr("multiple"):
+                if chosen:
+                    data[field["name"]] = chosen
+                continue
+            first = field.select_one("option")
+            data[field["name"]] = chosen[0] if chosen else first.get("value", "") if first else ""
+        elif field.name == "textarea":
+            data[field["name"]] = field.get_text()
+        else:
+            data[field["name"]] = field.get("value", "on" if kind == "checkbox" else "")
+    return data
+
+
+def test_a_second_profile_with_the_same_orcid_is_refused(admin_client):
+    same = orcid("000000021825009")
+    first = AuthorProfile.objects.create(slug="anna", display_name_en="Anna Schmidt", orcid=same)
+    url = reverse("wagtailsnippets_ankasam_pubs_authorprofile:add")
+    data = admin_form_data(admin_client.get(url).content.decode())
+    # Typed as a link: normalised first, then found to be Anna's.
+    data.update(display_name_en="A. Schmidt", slug="a-schmidt", orcid="https://orcid.org/" + same)
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["orcid"] == [
+        "The profile “Anna Schmidt” already has this ORCID iD: one person has one profile. "
+        "Credit that profile instead."
+    ]
+    assert AuthorProfile.objects.count() == 1
+    # Saving the first profile again is not a clash with itself; another iD is fine.
+    edit = reverse("wagtailsnippets_ankasam_pubs_authorprofile:edit", args=[first.pk])
+    data = admin_form_data(admin_client.get(edit).content.decode())
+    assert data["orcid"] == same
+    response = admin_client.post(edit, data)
+    assert response.status_code == 302, response.context["form"].errors
+    data = admin_form_data(admin_client.get(url).content.decode())
+    data.update(display_name_en="Pierre Martin", slug="pierre", orcid=orcid("000000021694233"))
+    assert admin_client.post(url, data).status_code == 302
+    assert AuthorProfile.objects.count() == 2

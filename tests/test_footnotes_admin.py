@@ -145,6 +145,76 @@ def test_duplicate_keys_are_refused(admin_client, page):
     assert "Two notes share the reference key same" in errors_of(response)
 
 
+def test_an_empty_note_is_refused_and_named_by_its_place(admin_client, page):
+    revisions = page.revisions.count()
+    response = edit(
+        admin_client,
+        page,
+        [f"<p>x{ref('full')}</p>"],
+        [
+            {"uid": "full", "sources": [{"title": "A"}]},
+            {"uid": "blank", "comment": "<p> &nbsp; </p>"},
+        ],
+        action="action-publish",
+    )
+    message = (
+        "Note 2 in the Notes panel has neither a source nor a comment: fill it in or delete it."
+    )
+    assert message in errors_of(response)
+    formset = response.context["form"].formsets["notes"]
+    assert formset.forms[1].errors["comment"] == [message]
+    assert page.revisions.count() == revisions
+    # A comment alone, or a source alone, is a note.
+    response = edit(
+        admin_client,
+        page,
+        [f"<p>x{ref('full')}{ref('said')}</p>"],
+        [
+            {"uid": "full", "sources": [{"title": "A"}]},
+            {"uid": "said", "comment": "<p>Interview with the author.</p>"},
+        ],
+        action="action-publish",
+    )
+    assert "neither a source nor a comment" not in errors_of(response)
+    assert page.revisions.count() == revisions + 1
+
+
+def test_deleting_a_referenced_note_puts_it_back_and_says_why(admin_client, tree):
+    page = f.analysis(
+        tree["index"]["en"],
+        "Editorial",
+        summary="s",
+        body=f.paragraphs(f"<p>Claim{ref('keepme')}.</p>"),
+        notes=[{"uid": "keepme", "sources": [source("Kept source")]}],
+    )
+    note = page.notes.get()
+    data = form(page, [f"<p>Claim{ref('keepme')}.</p>"], [])
+    data.update(
+        {
+            "notes-TOTAL_FORMS": "1",
+            "notes-INITIAL_FORMS": "1",
+            "notes-0-id": str(note.pk),
+            "notes-0-uid": "keepme",
+            "notes-0-ORDER": "1",
+            "notes-0-DELETE": "1",
+            "notes-0-comment": rich_text(""),
+            "notes-0-sources-count": "0",
+        }
+    )
+    revisions = page.revisions.count()
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]), data, follow=True
+    )
+    [message] = response.context["form"].errors["body"]
+    assert message == (
+        "The note “Kept source” is still referenced in the text, so it was not deleted. "
+        "Remove its references first, then delete the note."
+    )
+    [restored] = response.context["form"].formsets["notes"].forms
+    assert not restored["DELETE"].value()
+    assert page.revisions.count() == revisions
+
+
 def test_translation_copies_notes_with_their_keys(page, tree):
     page.notes.add(f.note_object("keep1", sources=[source("Kept")]))
     page.body = f.paragraphs(f"<p>x{ref('keep1')}</p>")

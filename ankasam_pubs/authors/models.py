@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
@@ -122,6 +123,18 @@ class AuthorProfile(index.Indexed, models.Model):
         super().clean()
         if self.orcid:
             self.orcid = normalise_orcid(self.orcid)
+            # One person, one profile: a second profile would split their bylines.
+            other = AuthorProfile.objects.filter(orcid=self.orcid).exclude(pk=self.pk).first()
+            if other is not None:
+                raise ValidationError(
+                    {
+                        "orcid": _(
+                            "The profile “%(name)s” already has this ORCID iD: one person "
+                            "has one profile. Credit that profile instead."
+                        )
+                        % {"name": other}
+                    }
+                )
 
     @property
     def initials(self) -> str:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from ..registry import NOTES, notes_model
+from ..text import plain_text
 from .numbering import iter_rich_texts, source_of
 from .richtext import reference_uids
 
@@ -61,7 +62,9 @@ class NotesPageForm(WagtailAdminPageForm):
                     % {"key": uid}
                 ),
             )
+        self._refuse_empty_notes(formset)
         known = set(uids)
+        deleted = self._deleted_notes(formset)
         fields = getattr(self.instance, "note_fields", ())
         for name in fields:
             if name not in cleaned_data:
@@ -72,10 +75,57 @@ class NotesPageForm(WagtailAdminPageForm):
                     if uid not in known and uid not in missing:
                         missing.append(uid)
             if missing:
+                # A note deleted in this form is not "elsewhere": it is this page's own.
+                for uid in [uid for uid in missing if uid in deleted]:
+                    self.add_error(name, self._restore(formset, deleted[uid]))
+                    missing.remove(uid)
                 elsewhere = self._notes_elsewhere(missing)
                 for uid in missing:
                     self.add_error(name, dangling_message(uid, elsewhere))
         return cleaned_data
+
+    def _refuse_empty_notes(self, formset) -> None:
+        """A note with no source and no comment would print as a blank numbered line."""
+        position = 0
+        for form in formset.forms:
+            if formset.can_delete and formset._should_delete_form(form):
+                continue
+            data = getattr(form, "cleaned_data", None)
+            if not data:
+                continue  # an untouched extra form, or one with errors of its own
+            position += 1
+            sources = data.get("sources") or []
+            if len(sources) or plain_text([data.get("comment") or ""]).strip():
+                continue
+            message = _(
+                "Note %(position)d in the Notes panel has neither a source nor a comment: "
+                "fill it in or delete it."
+            ) % {"position": position}
+            form.add_error("comment", message)
+            self.add_error(None, message)
+
+    @staticmethod
+    def _deleted_notes(formset) -> dict:
+        """The notes this form deletes, by key."""
+        deleted = {}
+        for form in formset.forms:
+            if formset.can_delete and formset._should_delete_form(form) and form.instance.pk:
+                deleted[form.instance.uid] = form
+        return deleted
+
+    @staticmethod
+    def _restore(formset, form) -> str:
+        """Put back a deleted note that the text still references (the form is shown
+        again with the note in place), and say why."""
+        data = formset.data.copy()  # the request's data is immutable
+        data[form.add_prefix("DELETE")] = ""
+        formset.data = data
+        for each in formset.forms:
+            each.data = data
+        return _(
+            "The note “%(note)s” is still referenced in the text, so it was not deleted. "
+            "Remove its references first, then delete the note."
+        ) % {"note": type(form.instance).objects.filter(pk=form.instance.pk).first()}
 
     def _notes_elsewhere(self, uids: list[str]) -> dict[str, tuple[str, str]]:
         """Where pasted references came from, so the message can say so."""
