@@ -319,3 +319,63 @@ def test_editor_translates_a_page_whose_section_is_untranslated(live_server, pag
     assert section.translation_key == briefs.translation_key
     assert not translated.live and not section.live and section.alias_of_id is None
     assert set(Page.objects.live().values_list("pk", flat=True)) == live_before
+
+
+def test_editor_types_the_accessed_date_the_house_way(live_server, page):
+    """15.03.2023 typed into "Date accessed" stays as typed when the field loses focus
+    (the date picker used to replace it with today's date), is saved as that date and
+    printed the house way; a date after today is refused by the real Publish button."""
+    import datetime
+
+    from django.contrib.auth import get_user_model
+
+    from tests import factories as f
+    from tests.factories import paragraphs, ref, source
+
+    ensure_page_tree_root()
+    tree = f.site_tree()
+    analysis = f.analysis(
+        tree["index"]["en"],
+        "Dated sources",
+        body=paragraphs(f"<p>A claim{ref('dated001')}.</p>"),
+        notes=[
+            {"uid": "dated001", "sources": [source("Port statistics", url="https://example.org/p")]}
+        ],
+    )
+    get_user_model().objects.create_superuser("editor", "editor@example.org", "correct horse")
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", "editor")
+    page.fill("input[name=password]", "correct horse")
+    page.locator("button[type=submit]").first.click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+    page.goto(f"{live_server.url}/admin/pages/{analysis.pk}/edit/")
+    accessed = page.get_by_label("Date accessed").first
+    accessed.scroll_into_view_if_needed()
+    accessed.click()
+    accessed.fill("15.03.2023")
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(300)  # the picker acts on blur
+    assert accessed.input_value() == "15.03.2023"
+    with page.expect_navigation():
+        page.evaluate("document.querySelector('button[name=action-publish]').click()")
+    assert "has been published" in page.locator(".messages").inner_text()
+    analysis.refresh_from_db()
+    [stored] = analysis.notes.get().get_sources()
+    assert stored.accessed == datetime.date(2023, 3, 15)
+    page.goto(f"{live_server.url}{analysis.url}")
+    assert "(Date of Accession: 15.03.2023)" in page.locator("#note-1").inner_text()
+
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    page.goto(f"{live_server.url}/admin/pages/{analysis.pk}/edit/")
+    accessed = page.get_by_label("Date accessed").first
+    accessed.scroll_into_view_if_needed()
+    assert accessed.input_value() == "15.03.2023"  # shown the way it is typed
+    accessed.fill(tomorrow.strftime("%d.%m.%Y"))
+    page.keyboard.press("Tab")
+    with page.expect_navigation():
+        page.evaluate("document.querySelector('button[name=action-publish]').click()")
+    assert "could not be" in page.locator(".messages").inner_text()
+    assert "cannot have been accessed after today" in page.content()
+    [stored] = analysis.notes.get().get_sources()
+    assert stored.accessed == datetime.date(2023, 3, 15)

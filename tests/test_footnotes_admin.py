@@ -1,7 +1,10 @@
 """Saving notes through the real Wagtail admin: references are validated, nothing lost."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from ankasam_pubs.models import AnalysisPage
@@ -222,3 +225,34 @@ def test_translation_copies_notes_with_their_keys(page, tree):
     translated = f.translate(AnalysisPage.objects.get(pk=page.pk), tree["locales"]["tr"])
     assert [note.uid for note in translated.notes.all()] == ["keep1"]
     assert translated.get_numbering().dangling == ()
+
+
+@pytest.mark.parametrize("typed", ["15.03.2023", "2023-03-15", "15/03/2023"])
+def test_accessed_date_is_read_the_house_way_and_iso(admin_client, page, typed):
+    edit(
+        admin_client,
+        page,
+        [f"<p>x{ref('d1')}</p>"],
+        [{"uid": "d1", "sources": [{"title": "Dated", "accessed": typed}]}],
+    )
+    page.refresh_from_db()
+    latest = page.get_latest_revision_as_object()
+    [stored] = latest.notes.all()[0].get_sources()
+    assert stored.accessed == datetime.date(2023, 3, 15)
+
+
+def test_accessed_date_after_today_is_refused(admin_client, page):
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    revisions = page.revisions.count()
+    response = edit(
+        admin_client,
+        page,
+        [f"<p>x{ref('d1')}</p>"],
+        [{"uid": "d1", "sources": [{"title": "Dated", "accessed": tomorrow.strftime("%d.%m.%Y")}]}],
+    )
+    formset = response.context["form"].formsets["notes"]
+    [errors] = [error for error in formset.errors if error]
+    accessed = errors["sources"].as_data()[0].block_errors[0].block_errors["accessed"]
+    today = timezone.localdate().strftime("%d.%m.%Y")
+    assert accessed.messages == [f"A source cannot have been accessed after today ({today})."]
+    assert page.revisions.count() == revisions

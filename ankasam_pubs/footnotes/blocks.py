@@ -6,6 +6,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -28,6 +29,7 @@ LOCATOR_CHOICES = [
     (LocatorLabel.CHAPTER.value, _("Chapter")),
 ]
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+ACCESSED_FORMAT = "%d.%m.%Y"
 
 #: Only web addresses a reader can safely follow: javascript:, data:, ftp: are refused.
 http_url_validator = URLValidator(
@@ -77,7 +79,16 @@ class SourceBlock(blocks.StructBlock):
         validators=[http_url_validator],
         label=_("Web address (URL)"),
     )
-    accessed = blocks.DateBlock(required=False, label=_("Date accessed"))
+    # Typed the house way (15.03.2023, as the notes print it). The admin's date picker
+    # replaces what it cannot read in its format with today's date when the field loses
+    # focus, so the widget's format is the one editors type; ISO dates are accepted too.
+    accessed = blocks.DateBlock(
+        required=False,
+        format=ACCESSED_FORMAT,
+        input_formats=[ACCESSED_FORMAT, "%Y-%m-%d", "%d/%m/%Y"],
+        label=_("Date accessed"),
+        help_text=_("DD.MM.YYYY, e.g. 15.03.2023"),
+    )
     volume = blocks.CharBlock(required=False, max_length=20, label=_("Volume"))
     issue = blocks.CharBlock(required=False, max_length=20, label=_("Issue"))
     pages = blocks.CharBlock(required=False, max_length=30, label=_("Pages"))
@@ -102,12 +113,17 @@ class SourceBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        errors = {}
         if not (value.get("title") or value.get("url") or value.get("container_title")):
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "title": ValidationError(
-                        _("A source needs at least a title, an outlet or a URL.")
-                    )
-                }
+            errors["title"] = ValidationError(
+                _("A source needs at least a title, an outlet or a URL.")
             )
+        accessed = value.get("accessed")
+        if accessed and accessed > timezone.localdate():
+            errors["accessed"] = ValidationError(
+                _("A source cannot have been accessed after today (%(today)s).")
+                % {"today": timezone.localdate().strftime(ACCESSED_FORMAT)}
+            )
+        if errors:
+            raise blocks.StructBlockValidationError(block_errors=errors)
         return value
