@@ -379,3 +379,39 @@ def test_editor_types_the_accessed_date_the_house_way(live_server, page):
     assert "cannot have been accessed after today" in page.content()
     [stored] = analysis.notes.get().get_sources()
     assert stored.accessed == datetime.date(2023, 3, 15)
+
+
+def test_printed_notes_show_each_address_once(live_server, page):
+    """Printed, a note's citation shows its address once (it is the link's text), a link
+    inside a comment gets its address added, and the download links are left out."""
+    from tests import factories as f
+    from tests.factories import paragraphs, ref, source
+
+    ensure_page_tree_root()
+    tree = f.site_tree()
+    analysis = f.analysis(
+        tree["index"]["en"],
+        "Printed notes",
+        body=paragraphs(f"<p>A claim{ref('print001')}.</p>"),
+        notes=[
+            {
+                "uid": "print001",
+                "sources": [source("Port statistics", url="https://example.org/ports/")],
+                "comment": '<p>See also <a href="https://example.org/more">the data</a>.</p>',
+            }
+        ],
+    )
+    page.goto(f"{live_server.url}{analysis.url}")
+    page.emulate_media(media="print")
+    note = page.locator("#note-1")
+    printed = note.evaluate(
+        """note => [...note.querySelectorAll('a[href^="http"]')].map(a => [
+            a.textContent, getComputedStyle(a, '::after').content])"""
+    )
+    assert printed == [
+        ["example.org/ports", "none"],
+        ["the data", '" <https://example.org/more>"'],
+    ]
+    assert page.locator(".ap-exports").evaluate("e => getComputedStyle(e).display") == "none"
+    page.emulate_media(media="screen")
+    assert page.locator(".ap-exports").evaluate("e => getComputedStyle(e).display") != "none"

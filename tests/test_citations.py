@@ -5,6 +5,7 @@ Tarihi", "A.g.e.", "Там же", "vd.", "и др.") need those labels in the ap
 """
 
 import datetime
+import re
 
 import pytest
 from django.utils.safestring import SafeString
@@ -115,7 +116,7 @@ def test_house_journal_parts():
     source = with_(JOURNAL, url="https://example.org/grain/", accessed=datetime.date(2023, 3, 5))
     assert house(source) == (
         'Ayşe Demir, Mehmet Kaya, "Grain in Transit", Example Maritime Review, '
-        f"Vol. 12, No. 3, pp. 45-67, doi:10.1234/emr.3, {LINK}, "
+        f"Vol. 12, No. 3, 2023, pp. 45-67, doi:10.1234/emr.3, {LINK}, "
         "(Date of Accession: 05.03.2023)."
     )
 
@@ -123,14 +124,14 @@ def test_house_journal_parts():
 def test_house_journal_parts_turkish():
     assert house(JOURNAL, "tr") == (
         'Ayşe Demir, Mehmet Kaya, "Grain in Transit", Example Maritime Review, '
-        "C. 12, S. 3, ss. 45-67, doi:10.1234/emr.3."
+        "C. 12, S. 3, 2023, ss. 45-67, doi:10.1234/emr.3."
     )
 
 
 def test_house_journal_parts_russian():
     assert house(JOURNAL, "ru") == (
         'Ayşe Demir, Mehmet Kaya, "Grain in Transit", Example Maritime Review, '
-        "Т. 12, № 3, с. 45-67, doi:10.1234/emr.3."
+        "Т. 12, № 3, 2023, с. 45-67, doi:10.1234/emr.3."
     )
 
 
@@ -141,7 +142,7 @@ def test_house_doi_written_as_url_is_shown_bare():
 
 def test_house_single_page():
     source = with_(JOURNAL, volume="", issue="", pages="45", doi="")
-    assert house(source).endswith("Example Maritime Review, p. 45.")
+    assert house(source).endswith("Example Maritime Review, 2023, p. 45.")
 
 
 @pytest.mark.parametrize(
@@ -155,17 +156,44 @@ def test_house_single_page():
     ],
 )
 def test_house_locator(locator, label, expected):
+    """The place cited comes with the work's own numbers, before the address and the
+    accession date (not after them)."""
     source = with_(WEB, locator=locator, locator_label=label)
     assert house(source) == (
         'Ayşe Demir, "Grain in Transit", Example Maritime Review, '
-        f"{LINK}, (Date of Accession: 15.03.2023), {expected}."
+        f"{expected}, {LINK}, (Date of Accession: 15.03.2023)."
     )
 
 
 def test_house_locator_turkish_and_russian():
     source = with_(BOOK, locator="12")
-    assert house(source, "tr") == ('Ayşe Demir, "Ports of the Black Sea", Example Press, s. 12.')
-    assert house(source, "ru") == ('Ayşe Demir, "Ports of the Black Sea", Example Press, с. 12.')
+    assert (
+        house(source, "tr") == 'Ayşe Demir, "Ports of the Black Sea", Example Press, 2020, s. 12.'
+    )
+    assert (
+        house(source, "ru") == 'Ayşe Demir, "Ports of the Black Sea", Example Press, 2020, с. 12.'
+    )
+
+
+def test_house_books_reports_and_articles_keep_their_year_web_pages_do_not():
+    for kind in (SourceType.BOOK, SourceType.REPORT, SourceType.CHAPTER):
+        assert ", 2020" in house(with_(BOOK, type=kind)), kind
+    assert ", 2023," in house(JOURNAL)
+    web = with_(WEB, issued=PartialDate(2023, 3, 1))
+    assert "2023," not in house(web) and "(Date of Accession: 15.03.2023)" in house(web)
+
+
+@pytest.mark.parametrize("language", ["en", "tr", "ru"])
+@pytest.mark.parametrize("style", ["house", "chicago"])
+def test_a_title_ending_in_a_question_mark_takes_no_extra_stop(style, language):
+    for source in (
+        Source(type=SourceType.WEB_PAGE, title="Who Pays for the Pipeline?"),
+        Source(type=SourceType.BOOK, title="Who Pays for the Pipeline?"),
+        with_(BOOK, title="Who Pays for the Pipeline?", publisher=""),
+    ):
+        html = format_citation(source, style=style, language=language)
+        text = re.sub(r"<[^>]+>", "", str(html))
+        assert "?." not in text, (style, text)
 
 
 def test_house_title_only():
@@ -582,3 +610,32 @@ def test_ibid_is_safe_html():
 )
 def test_bare_doi(written):
     assert bare_doi(written) == "10.1234/x"
+
+
+@pytest.mark.parametrize("language", ["en", "tr", "ru"])
+def test_cite_box_titles_ending_in_a_question_mark_take_no_extra_stop(language):
+    """ "Cite this analysis" in Chicago and APA: no "?." after a title's own mark."""
+    from ankasam_pubs.pages.citation import analysis_source, citations
+
+    for series_number in ("", "2023/14"):
+        source = analysis_source(
+            title="Who Pays for the Pipeline?",
+            authors=[Name(family="Demir", given="Ayşe")],
+            date=datetime.date(2023, 3, 17),
+            url="https://example.org/a/",
+            series="Analysis" if series_number else "",
+            series_number=series_number,
+            publisher="Example Centre",
+        )
+        for citation in citations(source, language):
+            assert "Pipeline?" in citation.text
+            assert "?." not in citation.text, (citation.style, citation.text)
+    plain_title = analysis_source(
+        title="Ports and Grain",
+        authors=[],
+        date=datetime.date(2023, 3, 17),
+        url="",
+        publisher="Example Centre",
+    )
+    for citation in citations(plain_title, language):
+        assert "Ports and Grain." in citation.text, citation.text

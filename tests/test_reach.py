@@ -148,6 +148,8 @@ def test_jsonld_parses_and_links_translations(client, rich, tree):
     assert article["about"] == [{"@type": "Thing", "name": "Energy"}]
     assert article["identifier"]["value"] == "10.12345/ankasam.2023.14"
     assert [c["name"] for c in article["citation"]] == ["Gas Storage Report", "Pipelines; Politics"]
+    # A source's "Family, Given" is a person; a name without a comma, an organisation.
+    assert article["citation"][0]["author"] == [{"@type": "Person", "name": "Deniz Kaya"}]
     assert [v["inLanguage"] for v in article["workTranslation"]] == ["tr"]
     (tr_data,) = head_of(client, tr).jsonld
     assert json.loads(tr_data)["translationOfWork"]["url"] == rich.get_full_url()
@@ -288,3 +290,23 @@ def test_cite_exports_of_hostile_fields_read_back_with_real_tools(client, tree, 
         text = client.get(page.url + f"cite/{style}/").content.decode()
         assert text.count("\n") == 1 and text.endswith("\n"), (style, text)
         assert number in text
+
+
+def test_cited_organisations_are_organisations_in_jsonld(client, tree):
+    page = analysis(
+        tree["index"]["en"],
+        "Grain corridors",
+        body=paragraphs(f"<p>Claim{ref('org')}.</p>"),
+        notes=[
+            {
+                "uid": "org",
+                "sources": [source("Grain Outlook", authors="World Bank\nKaya, Deniz")],
+            }
+        ],
+    )
+    (data,) = head_of(client, page).jsonld
+    [cited] = json.loads(data)["citation"]
+    assert cited["author"] == [
+        {"@type": "Organization", "name": "World Bank"},
+        {"@type": "Person", "name": "Deniz Kaya"},
+    ]

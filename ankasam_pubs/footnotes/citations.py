@@ -147,8 +147,8 @@ def _visible_text(html: str) -> str:
 
 
 def _with_full_stop(html: str) -> SafeString:
-    """``html`` ending in exactly one full stop."""
-    if not html or _visible_text(html).endswith("."):
+    """``html`` ending in exactly one full stop (none after a "?" or "!" of its own)."""
+    if not html or _visible_text(html).endswith((".", "?", "!")):
         return mark_safe(html)  # noqa: S308 - built from escaped parts
     return mark_safe(html + ".")  # noqa: S308
 
@@ -164,7 +164,10 @@ def _join(parts, separator: str = ", ") -> SafeString:
 def _house(source: Source) -> SafeString:
     """The centre's style.
 
-    ``Author, "Title", Outlet, Vol. 1, No. 2, pp. 3-4, doi:…, url, (Date of Accession: …), p. 5.``
+    ``Author, "Title", Outlet, Vol. 1, No. 2, 2020, pp. 3-4, p. 5, doi:…, url,
+    (Date of Accession: …).`` The year is given for works identified by it
+    (books, chapters, reports, journal articles); the page cited comes with the work's
+    own numbers, before the address and the accession date.
     """
     parts: list[SafeString] = []
     names = [name.display for name in source.authors if name.display]
@@ -179,9 +182,12 @@ def _house(source: Source) -> SafeString:
         parts.append(format_html("{} {}", gettext("Vol."), source.volume))
     if source.issue:
         parts.append(format_html("{} {}", gettext("No."), source.issue))
+    if source.issued and SourceType(source.type) in _DATED_IN_HOUSE_STYLE:
+        parts.append(escape(str(source.issued.year)))
     if source.pages:
         label = gettext("pp.") if _RANGE.search(source.pages) else gettext("p.")
         parts.append(format_html("{} {}", label, source.pages))
+    parts.append(_locator(source, spell_page=True))
     doi = bare_doi(source.doi)
     if doi:
         parts.append(format_html("doi:{}", doi))
@@ -194,8 +200,17 @@ def _house(source: Source) -> SafeString:
                 "({}: {})", gettext("Date of Accession"), source.accessed.strftime("%d.%m.%Y")
             )
         )
-    parts.append(_locator(source, spell_page=True))
     return _with_full_stop(_join(parts))
+
+
+#: House-style notes of these works give their year of publication (a web page has its
+#: accession date instead).
+_DATED_IN_HOUSE_STYLE = {
+    SourceType.BOOK,
+    SourceType.CHAPTER,
+    SourceType.REPORT,
+    SourceType.JOURNAL_ARTICLE,
+}
 
 
 # -- Chicago notes ------------------------------------------------------------------------

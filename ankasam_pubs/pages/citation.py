@@ -91,6 +91,11 @@ def _date(source: Source, language: str, pattern: dict[str, str]) -> str:
     return dateformat.format(day, pattern.get(language, pattern["en"]))
 
 
+def _closed(text: str) -> str:
+    """The mark that ends a title: none after its own ".", "?" or "!" (no "?.")."""
+    return "" if text.rstrip().endswith((".", "?", "!", "…")) else "."
+
+
 def _url_html(url: str) -> SafeString:
     return format_html('<a href="{}">{}</a>', url, url) if url else SafeString("")
 
@@ -117,7 +122,7 @@ def chicago(source: Source, language: str) -> SafeString:
         publisher = _bdi(source.publisher) if source.publisher else ""
         parts = [
             mark_safe(people),  # noqa: S308 - escaped names joined
-            format_html("<i><bdi>{}</bdi></i>.", source.title.rstrip(".")),
+            format_html("<i><bdi>{}</bdi></i>{}", source.title, _closed(source.title)),
             mark_safe(series + ".") if series else "",  # noqa: S308 - escaped parts
             mark_safe(", ".join(p for p in (publisher, escape(date)) if p) + "."),  # noqa: S308
             _url_html(_link(source)) + (mark_safe(".") if _link(source) else ""),
@@ -148,11 +153,11 @@ def apa(source: Source, language: str) -> SafeString:
             number = mark_safe(  # noqa: S308 - escaped parts
                 f"{series} {escape(gettext('No.'))} {_bdi(source.issue)}".strip()
             )
-        title = format_html("<i><bdi>{}</bdi></i>", source.title.rstrip("."))
+        title = format_html("<i><bdi>{}</bdi></i>", source.title)
         if number:
             title = format_html("{} ({}).", title, number)
         else:
-            title = format_html("{}.", title)
+            title = format_html("{}{}", title, _closed(source.title))
         publisher = source.publisher
         ending = "" if publisher.endswith(".") else "."
         parts = [

@@ -98,9 +98,15 @@ def share_links_for(page, request) -> list:
 def _cited_work(source) -> dict:
     """A note's source as a schema.org ``CreativeWork``."""
     work: dict = {"@type": "CreativeWork", "name": source.title or source.container_title}
-    authors = [name.display for name in source.authors if name.display]
+    # A name entered as "Family, Given" is a person; anything else is an organisation's
+    # full name (the source form says so), and schema.org types follow that choice.
+    authors = [
+        {"@type": "Organization" if name.literal else "Person", "name": name.display}
+        for name in source.authors
+        if name.display
+    ]
     if authors:
-        work["author"] = [{"@type": "Person", "name": name} for name in authors]
+        work["author"] = authors
     if source.container_title and source.title:
         work["isPartOf"] = source.container_title
     if source.publisher:
