@@ -120,6 +120,29 @@ def test_every_demo_analysis_has_structured_notes_and_some_ibid(demo, client):
     assert ibid_pages >= 3
 
 
+def test_demo_sources_name_people_as_people(demo):
+    """Cited people are entered "Family, Given" (so BibTeX, CSL and JSON-LD see persons);
+    a name without a comma is an organisation's."""
+    from ankasam_pubs.footnotes.sources import Name
+
+    names = {
+        name
+        for page in AnalysisPage.objects.all()
+        for note in page.notes.all()
+        for source in note.get_sources()
+        for name in source.authors
+    }
+    people = {name for name in names if name.family}
+    organisations = {name.literal for name in names if name.literal}
+    assert Name(family="Karimov", given="Rustam") in people
+    assert len(people) >= 30
+    assert "Caspian Energy Monitor" in organisations
+    # Every organisation in the demo says what kind of body it is.
+    kinds = ("Group", "Forum", "Observatory", "Network", "Project", "Example", "Council")
+    kinds += ("Platform", "Monitor", "Lab", "Review", "Alliance", "Watch", "Institute")
+    assert all(any(kind in literal for kind in kinds) for literal in organisations), organisations
+
+
 def test_demo_authors(demo, client):
     from ankasam_pubs.models import AuthorIndexPage
 

@@ -375,7 +375,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "news-article",
-                    "authors": ["Deniz Kara"],
+                    "authors": ["Kara, Deniz"],
                     "title": "Freight rates for grain cargoes climb as war-risk cover tightens",
                     "container": "Bosphorus Freight Daily",
                     "issued": "2022-09-22",
@@ -386,7 +386,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "journal-article",
-                    "authors": ["Samira Haddad", "Jonas Lindqvist"],
+                    "authors": ["Haddad, Samira", "Lindqvist, Jonas"],
                     "title": "Bread Subsidies and Import Timing in North African Grain Markets",
                     "container": "Journal of Example Food Security Studies",
                     "issued": "2021-06-01",
@@ -544,7 +544,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "book",
-                    "authors": ["Rustam Karimov"],
+                    "authors": ["Karimov, Rustam"],
                     "title": "Pipelines and Power: The Southern Gas Route, 1995–2020",
                     "publisher": "Example University Press",
                     "issued": "2021",
@@ -554,7 +554,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "book",
-                    "authors": ["Rustam Karimov"],
+                    "authors": ["Karimov, Rustam"],
                     "title": "Pipelines and Power: The Southern Gas Route, 1995–2020",
                     "publisher": "Example University Press",
                     "issued": "2021",
@@ -564,7 +564,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "news-article",
-                    "authors": ["Elena Marinova"],
+                    "authors": ["Marinova, Elena"],
                     "title": "New Balkan interconnector begins commercial operation",
                     "container": "South-East Energy Wire",
                     "issued": "2022-10-03",
@@ -752,7 +752,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "news-article",
-                    "authors": ["Aigerim Nurlanova"],
+                    "authors": ["Nurlanova, Aigerim"],
                     "title": "Storms halt Caspian ferry sailings for a fifth day",
                     "container": "Steppe Logistics News",
                     "issued": "2023-01-18",
@@ -763,7 +763,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "journal-article",
-                    "authors": ["Marat Ospanov"],
+                    "authors": ["Ospanov, Marat"],
                     "title": "Digital Transit Documents and Border Delays in Landlocked Economies",
                     "container": "Example Review of Trade Facilitation",
                     "issued": "2022",
@@ -839,7 +839,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "journal-article",
-                    "authors": ["Helena Papadaki", "Kerem Yalçın"],
+                    "authors": ["Papadaki, Helena", "Yalçın, Kerem"],
                     "title": "Licensing under Uncertainty: Offshore Exploration in Contested Waters",
                     "container": "Example Journal of Ocean Law",
                     "issued": "2021",
@@ -855,7 +855,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "book",
-                    "authors": ["Marco Bellini"],
+                    "authors": ["Bellini, Marco"],
                     "title": "Seas of Cooperation: Functional Agreements in Disputed Waters",
                     "publisher": "Example Academic Publishing",
                     "issued": "2019",
@@ -865,7 +865,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "book",
-                    "authors": ["Marco Bellini"],
+                    "authors": ["Bellini, Marco"],
                     "title": "Seas of Cooperation: Functional Agreements in Disputed Waters",
                     "publisher": "Example Academic Publishing",
                     "issued": "2019",
@@ -988,7 +988,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "journal-article",
-                    "authors": ["Gulnara Abenova", "Peter Hansen"],
+                    "authors": ["Abenova, Gulnara", "Hansen, Peter"],
                     "title": "Glacier Mass Loss in the Tien Shan, 2000–2020",
                     "container": "Example Journal of Mountain Hydrology",
                     "issued": "2022",
@@ -1024,7 +1024,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "interview",
-                    "authors": ["Zarina Tokhtarova"],
+                    "authors": ["Tokhtarova, Zarina"],
                     "title": "Interview with the author on basin data and lending decisions",
                     "issued": "2023-05-12",
                 },
@@ -1101,7 +1101,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "journal-article",
-                    "authors": ["Nadia Farouk"],
+                    "authors": ["Farouk, Nadia"],
                     "title": "Accident or Attack? Attribution Problems in Subsea Infrastructure Incidents",
                     "container": "Example Security Studies Quarterly",
                     "issued": "2023",
@@ -1123,7 +1123,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "news-article",
-                    "authors": ["Omar Saleh"],
+                    "authors": ["Saleh, Omar"],
                     "title": "Repair of damaged data cables delayed by security concerns",
                     "container": "Gulf Maritime Journal",
                     "issued": "2024-03-01",
@@ -1242,7 +1242,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "news-article",
-                    "authors": ["Mei Lin Tan"],
+                    "authors": ["Tan, Mei Lin"],
                     "title": "Chipmakers spread new capacity across Southeast Asia",
                     "container": "Pacific Tech Ledger",
                     "issued": "2024-02-12",
@@ -1265,7 +1265,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "journal-article",
-                    "authors": ["Hyun-woo Park", "Anjali Rao"],
+                    "authors": ["Park, Hyun-woo", "Rao, Anjali"],
                     "title": "Engineering Skills and the Location of Semiconductor Investment",
                     "container": "Example Journal of Technology Policy",
                     "issued": "2023",
@@ -1333,7 +1333,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "interview",
-                    "authors": ["Selin Arıkan"],
+                    "authors": ["Arıkan, Selin"],
                     "title": "Interview with Ayşe Demirtaş",
                     "issued": "2024-08-22",
                 },
@@ -1363,7 +1363,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "journal-article",
-                    "authors": ["Tarık Güneş", "Lina Mansour"],
+                    "authors": ["Güneş, Tarık", "Mansour, Lina"],
                     "title": "Work Permits and Informal Employment among Refugees in Host Economies",
                     "container": "Example Migration Review",
                     "issued": "2022",
@@ -1432,7 +1432,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "book",
-                    "authors": ["Nino Beridze"],
+                    "authors": ["Beridze, Nino"],
                     "title": "Leaving the Land: Rural Lives in the Post-Soviet Caucasus",
                     "publisher": "Example University Press",
                     "issued": "2020",
@@ -1442,7 +1442,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "book",
-                    "authors": ["Nino Beridze"],
+                    "authors": ["Beridze, Nino"],
                     "title": "Leaving the Land: Rural Lives in the Post-Soviet Caucasus",
                     "publisher": "Example University Press",
                     "issued": "2020",
@@ -1452,7 +1452,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "journal-article",
-                    "authors": ["Armen Petrosyan", "Laura Becker"],
+                    "authors": ["Petrosyan, Armen", "Becker, Laura"],
                     "title": "Remittances and On-Farm Investment under Climate Stress",
                     "container": "Example Journal of Development and Environment",
                     "issued": "2023",
@@ -1538,7 +1538,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "journal-article",
-                    "authors": ["Ioana Popescu", "Mehmet Aksoy"],
+                    "authors": ["Popescu, Ioana", "Aksoy, Mehmet"],
                     "title": "Bathymetry and Foundation Choice for Offshore Wind in Semi-Enclosed Seas",
                     "container": "Example Journal of Renewable Marine Energy",
                     "issued": "2023",
@@ -1551,7 +1551,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "news-article",
-                    "authors": ["Viktor Andreev"],
+                    "authors": ["Andreev, Viktor"],
                     "title": "Drifting mines keep insurers wary of Black Sea projects",
                     "container": "Pontic Business Review",
                     "issued": "2024-10-21",
@@ -1646,7 +1646,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "journal-article",
-                    "authors": ["Kateryna Bondar", "Samuel Okafor"],
+                    "authors": ["Bondar, Kateryna", "Okafor, Samuel"],
                     "title": "Under-Reporting of Cyber Incidents in Critical Infrastructure",
                     "container": "Example Cyber Policy Journal",
                     "issued": "2022",
@@ -1659,7 +1659,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "news-article",
-                    "authors": ["Giorgi Lomidze"],
+                    "authors": ["Lomidze, Giorgi"],
                     "title": "Operator denies cyber link to brief regional blackout",
                     "container": "Caucasus Energy Courier",
                     "issued": "2023-06-09",
@@ -1735,7 +1735,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "news-article",
-                    "authors": ["Kenji Morita"],
+                    "authors": ["Morita, Kenji"],
                     "title": "Asian utilities return to long-term LNG deals",
                     "container": "Pacific Energy Dispatch",
                     "issued": "2024-08-27",
@@ -1746,7 +1746,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "journal-article",
-                    "authors": ["Soo-jin Lee"],
+                    "authors": ["Lee, Soo-jin"],
                     "title": "Hybrid Price Indexation in LNG Contracts",
                     "container": "Example Energy Economics Letters",
                     "issued": "2024",
@@ -1812,7 +1812,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "journal-article",
-                    "authors": ["Eleni Georgiou", "Burak Tan"],
+                    "authors": ["Georgiou, Eleni", "Tan, Burak"],
                     "title": "Closed or Open? Reception Models and Local Conflict on European Islands",
                     "container": "Example Journal of Refugee Studies",
                     "issued": "2021",
@@ -1896,7 +1896,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "news-article",
-                    "authors": ["Timur Akhmetov"],
+                    "authors": ["Akhmetov, Timur"],
                     "title": "Migrant families feel the squeeze as host-country currency slides",
                     "container": "Central Asia Business Bulletin",
                     "issued": "2022-03-10",
@@ -1907,7 +1907,7 @@ ANALYSES = [
             {
                 "source": {
                     "type": "journal-article",
-                    "authors": ["Dilnoza Rakhimova", "Erik Sandberg"],
+                    "authors": ["Rakhimova, Dilnoza", "Sandberg, Erik"],
                     "title": "How Migrant Households Spend Remittances: Evidence from Panel Surveys",
                     "container": "Example Journal of Eurasian Economics",
                     "issued": "2020",
