@@ -161,6 +161,32 @@ def check_redirect_middleware(app_configs=None, **kwargs):
     ]
 
 
+def sqlite_lock_problems(databases: dict) -> list[str]:
+    """Aliases of SQLite databases that wrap requests in deferred transactions."""
+    return [
+        alias
+        for alias, config in databases.items()
+        if str(config.get("ENGINE", "")).endswith("sqlite3")
+        and config.get("ATOMIC_REQUESTS")
+        and str((config.get("OPTIONS") or {}).get("transaction_mode", "")).upper() != "IMMEDIATE"
+    ]
+
+
+@register()
+def check_sqlite_transactions(app_configs=None, **kwargs):
+    """Two requests that both read then write (Wagtail's autosave and Publish) deadlock
+    in SQLite's deferred transactions, and one fails at once with "database is locked"."""
+    return [
+        Warning(
+            f"Database {alias!r} is SQLite with ATOMIC_REQUESTS and deferred transactions: "
+            "an editor's autosave racing Save or Publish fails with 'database is locked'.",
+            hint=f'Set DATABASES[{alias!r}]["OPTIONS"] = {{"transaction_mode": "IMMEDIATE"}}.',
+            id="ankasam_pubs.W002",
+        )
+        for alias in sqlite_lock_problems(getattr(settings, "DATABASES", {}))
+    ]
+
+
 @register(Tags.database)
 def check_translation_columns(app_configs=None, databases=None, **kwargs):
     """A language added to the host after migrating needs its columns created."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from html.parser import HTMLParser
 
+from bs4 import BeautifulSoup
+
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data"}
 
 
@@ -48,3 +50,29 @@ class Doc(HTMLParser):
 
     def json_ld(self) -> list[dict]:
         return [json.loads(text) for text in self.jsonld]
+
+
+def admin_form_data(html: str) -> dict[str, str]:
+    """What the browser would send from the admin's edit form as rendered, untouched."""
+    soup = BeautifulSoup(html, "html.parser")
+    form = next(form for form in soup.select("form") if form.select_one("[name=slug]"))
+    data = {}
+    for field in form.select("input[name], textarea[name], select[name]"):
+        kind = field.get("type", "")
+        if kind in ("submit", "button", "file") or (
+            kind in ("checkbox", "radio") and not field.has_attr("checked")
+        ):
+            continue
+        if field.name == "select":
+            chosen = [option.get("value", "") for option in field.select("option[selected]")]
+            if field.has_attr("multiple"):
+                if chosen:
+                    data[field["name"]] = chosen
+                continue
+            first = field.select_one("option")
+            data[field["name"]] = chosen[0] if chosen else first.get("value", "") if first else ""
+        elif field.name == "textarea":
+            data[field["name"]] = field.get_text()
+        else:
+            data[field["name"]] = field.get("value", "on" if kind == "checkbox" else "")
+    return data

@@ -13,6 +13,7 @@ from django.urls import reverse
 from ankasam_pubs.authors.identity import normalise_orcid, orcid_check_digit
 from ankasam_pubs.models import AuthorProfile, AuthorRole, Topic
 from tests import factories as f
+from tests.html import admin_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -245,34 +246,6 @@ def test_fallback_biography_is_marked_with_its_language(client, tree):
     translation = f.translate(page, tree["locales"]["tr"], title="Geri dönüş", slug="geri-donus")
     html_tr = client.get(translation.url).content.decode()
     assert '<p class="ap-author-bio" dir="auto"><bdi>Türkçe biyografi.</bdi></p>' in html_tr
-
-
-def admin_form_data(html: str) -> dict[str, str]:
-    """What the browser would send from the admin's edit form as rendered, untouched."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser")
-    form = next(form for form in soup.select("form") if form.select_one("[name=slug]"))
-    data = {}
-    for field in form.select("input[name], textarea[name], select[name]"):
-        kind = field.get("type", "")
-        if kind in ("submit", "button", "file") or (
-            kind in ("checkbox", "radio") and not field.has_attr("checked")
-        ):
-            continue
-        if field.name == "select":
-            chosen = [option.get("value", "") for option in field.select("option[selected]")]
-            if field.has_attr("multiple"):
-                if chosen:
-                    data[field["name"]] = chosen
-                continue
-            first = field.select_one("option")
-            data[field["name"]] = chosen[0] if chosen else first.get("value", "") if first else ""
-        elif field.name == "textarea":
-            data[field["name"]] = field.get_text()
-        else:
-            data[field["name"]] = field.get("value", "on" if kind == "checkbox" else "")
-    return data
 
 
 def test_a_second_profile_with_the_same_orcid_is_refused(admin_client):

@@ -133,6 +133,11 @@ DATABASES = {
 # Wagtail's publish and unpublish (and 7.0's draft saving) write in several transactions;
 # a database failure between them would leave a half-published page (tests/test_faults.py).
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A request's transaction takes SQLite's write lock at its start: with deferred
+    # transactions, Wagtail's autosave racing Save or Publish failed with "database is
+    # locked" (a 500) instead of waiting its turn (tests/test_sqlite_locking.py).
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
