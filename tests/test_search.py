@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 
 import pytest
 from bs4 import BeautifulSoup
@@ -150,7 +151,10 @@ def test_search_results_page_with_the_query_and_filters_kept(client, corpus, tre
         )
     response = client.get("/en/analysis/?q=pipeline&topic=")
     assert options(response, "region") == ["Black Sea (2)", "Caspian (1)"]
-    assert options(response, "year") == ["2024 (2)", "2022 (2)", "2021 (1)"]
+    # The corpus's two pipeline analyses have the factory's dates; the tariffs 2021-2022.
+    years = Counter([2021, 2022, 2022])
+    years.update(corpus[key].publication_date.year for key in ("pipes", "ports"))
+    assert options(response, "year") == [f"{y} ({n})" for y, n in sorted(years.items())[::-1]]
     seen, url, pages = [], "/en/analysis/?q=pipeline&topic=", 0
     while url:
         response = client.get(url)
