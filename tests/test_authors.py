@@ -224,6 +224,24 @@ def test_article_jsonld_lists_ordered_authors_and_survives_hostile_titles(
     assert "<script>alert(1)" not in html
 
 
+@pytest.mark.parametrize(("language", "label"), [("en", "translator"), ("tr", "çevirmen")])
+def test_author_boxes_name_a_translators_role(client, tree, authors_index, language, label):
+    from bs4 import BeautifulSoup
+
+    writer = f.author("w-one", display_name_en="W One")
+    translator = f.author("t-three", display_name_en="T Three")
+    page = f.analysis(tree["index"]["en"], "Roles", authors=[writer])
+    page.analysis_authors.add(
+        f.AnalysisAuthor(author=translator, role=AuthorRole.TRANSLATOR, sort_order=5)
+    )
+    page.save_revision().publish()
+    if language != "en":
+        page = f.translate(page, tree["locales"][language], title="Roller")
+    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+    names = [p.get_text(" ", strip=True) for p in soup.select(".ap-author-box .ap-author-name")]
+    assert names == ["W One", f"T Three ({label})"]
+
+
 def test_linked_editor_finds_their_own_analyses_on_the_dashboard(admin_client, admin_user, tree):
     person = f.author("me", display_name_en="Me Myself", user=admin_user)
     f.analysis(tree["index"]["en"], "My published piece", authors=[person])
