@@ -155,7 +155,13 @@ def note_reference_strings():
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
 def warn_about_unreferenced_notes(request, page):
-    """A note nobody cites is allowed (it is still listed) but probably a mistake."""
+    """A note nobody cites is allowed (it is still listed) but probably a mistake.
+
+    Said on an explicit save or publish only: autosave (a request for JSON) would queue
+    one more message every few seconds, shown stacked on whatever page comes next.
+    """
+    if not request.accepts("text/html"):
+        return
     page = page.specific
     if not hasattr(page, "get_numbering"):
         return

@@ -256,3 +256,21 @@ def test_accessed_date_after_today_is_refused(admin_client, page):
     today = timezone.localdate().strftime("%d.%m.%Y")
     assert accessed.messages == [f"A source cannot have been accessed after today ({today})."]
     assert page.revisions.count() == revisions
+
+
+def test_autosave_queues_no_warnings_for_the_next_page(admin_client, page, tree):
+    """Autosave (the editor's browser asks for JSON) says nothing; the next explicit save
+    says it once, and another page opened afterwards shows none of it."""
+    other = f.analysis(tree["index"]["en"], "Another page", summary="s")
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    data = form(
+        page, ["<p>No references here.</p>"], [{"uid": "lonely", "sources": [{"title": "L"}]}]
+    )
+    for _ in range(3):
+        admin_client.post(url, data, HTTP_ACCEPT="application/json")
+    shown = admin_client.get(reverse("wagtailadmin_pages:edit", args=[other.pk]))
+    assert "not referenced" not in shown.content.decode()
+    saved = admin_client.post(url, data, follow=True)
+    assert saved.content.decode().count("1 note is not referenced in the text") == 1
+    shown = admin_client.get(reverse("wagtailadmin_pages:edit", args=[other.pk]))
+    assert "not referenced" not in shown.content.decode()
