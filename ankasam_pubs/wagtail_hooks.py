@@ -148,6 +148,7 @@ def note_reference_strings():
         "empty": gettext("Add a note in the Notes panel first, then reference it here."),
         "note": gettext("Note %(number)s"),
         "dialog": gettext("Choose a note"),
+        "missing": gettext("This note is not on the page."),
     }
     return json_script(strings, "ap-note-ref-strings")
 

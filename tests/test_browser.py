@@ -242,8 +242,10 @@ def test_editor_inserts_a_note_reference_and_reader_follows_it(live_server, page
 
     page.goto(f"{live_server.url}/admin/pages/{analysis.pk}/edit/")
     editor = page.locator(".public-DraftEditor-content").first
-    # The stored reference shows its real number in the editor, not its key.
+    # The stored reference shows its real number in the editor, not its key, and says
+    # which note it is when hovered.
     assert editor.locator("[data-ap-note-ref]").get_attribute("data-ap-number") == "1"
+    assert editor.locator("[data-ap-note-ref]").get_attribute("title") == "[1] Alpha source"
     editor.click()
     page.keyboard.press("Control+End")
     page.keyboard.press("Shift+ArrowLeft")  # select the final "." to show the toolbar
@@ -252,6 +254,7 @@ def test_editor_inserts_a_note_reference_and_reader_follows_it(live_server, page
     chooser.get_by_role("button", name=re.compile("Beta source")).click()
     inserted = editor.locator("[data-ap-note-ref=bbbb2222]")
     assert inserted.get_attribute("data-ap-number") == "2"
+    assert inserted.get_attribute("title") == "[2] Beta source"
     # Draftail writes its content to the form after a short debounce: wait for it.
     page.wait_for_function(
         "() => [...document.querySelectorAll('input')].some(i => i.value.includes('bbbb2222')"

@@ -10,6 +10,7 @@
   var STRINGS = {
     title: "Reference a note", cancel: "Cancel", dialog: "Choose a note", note: "Note %(number)s",
     empty: "Add a note in the Notes panel first, then reference it here.",
+    missing: "This note is not on the page.",
   };
   function strings() {
     var node = document.getElementById("ap-note-ref-strings");
@@ -56,12 +57,18 @@
 
   function renumber() {
     var order = referencedOrder();
-    var known = noteForms().map(function (n) { return n.uid; });
+    var labels = {};
+    noteForms().forEach(function (n) { labels[n.uid] = n.label; });
+    var words = strings();
     document.querySelectorAll("[data-ap-note-ref]").forEach(function (el) {
       var uid = el.getAttribute("data-ap-note-ref");
-      var missing = known.indexOf(uid) === -1;
-      el.setAttribute("data-ap-number", missing ? "?" : String(order.indexOf(uid) + 1));
+      var missing = !Object.prototype.hasOwnProperty.call(labels, uid);
+      var number = missing ? "?" : String(order.indexOf(uid) + 1);
+      el.setAttribute("data-ap-number", number);
       el.classList.toggle("ap-note-ref--missing", missing);
+      // Hovering a reference says which note it is, as the chooser lists it.
+      var name = missing ? "" : labels[uid] || words.note.replace("%(number)s", number);
+      el.setAttribute("title", missing ? words.missing : "[" + number + "] " + name);
     });
   }
 
