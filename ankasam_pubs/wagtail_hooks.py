@@ -22,6 +22,7 @@ from .registry import analyses_using
 from .taxonomy.models import Region, Series, Topic
 from .text import isolate
 from .translations.fields import translated_panels
+from .translations.status import untranslated_from
 from .visibility import is_current
 
 
@@ -180,6 +181,32 @@ def warn_about_unreferenced_notes(request, page):
             % {
                 "count": len(unreferenced),
                 "notes": ", ".join(f"{n.number}. {isolate(str(n.note))}" for n in unreferenced),
+            },
+        )
+
+
+@hooks.register("after_publish_page")
+def warn_about_untranslated_text(request, page):
+    """Publishing a translation whose text is still another language's is allowed (a
+    page may be published on purpose before its text is ready) but is said plainly."""
+    if not request.accepts("text/html"):
+        return
+    page = page.specific
+    if page.alias_of_id:
+        return
+    others = page.get_translations().select_related("locale").specific()
+    source = untranslated_from(page, others)
+    if source is not None:
+        messages.warning(
+            request,
+            gettext(
+                "“%(title)s” is published in %(language)s, but its text is still the same "
+                "as the %(source)s version. Translate it and publish again."
+            )
+            % {
+                "title": isolate(page.title),
+                "language": page.locale.get_display_name(),
+                "source": source.locale.get_display_name(),
             },
         )
 

@@ -216,8 +216,19 @@ def test_editor_logs_into_the_admin(demo, page):
         assert listing.get_by_role("link", name=profile.display_name_en).count() == 1
 
 
-def test_editor_inserts_a_note_reference_and_reader_follows_it(live_server, page):
+def log_in_as_editor(page, base_url: str) -> None:
+    """A new superuser "editor" signs in through the admin's login form."""
     from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_superuser("editor", "editor@example.org", "correct horse")
+    page.goto(f"{base_url}/admin/login/")
+    page.fill("input[name=username]", "editor")
+    page.fill("input[name=password]", "correct horse")
+    page.locator("button[type=submit]").first.click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+
+def test_editor_inserts_a_note_reference_and_reader_follows_it(live_server, page):
 
     from tests import factories as f
     from tests.factories import paragraphs, ref, source
@@ -233,12 +244,7 @@ def test_editor_inserts_a_note_reference_and_reader_follows_it(live_server, page
             {"uid": "bbbb2222", "sources": [source("Beta source", url="https://example.org/b")]},
         ],
     )
-    get_user_model().objects.create_superuser("editor", "editor@example.org", "correct horse")
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "editor")
-    page.fill("input[name=password]", "correct horse")
-    page.locator("button[type=submit]").first.click()
-    page.wait_for_url(re.compile(r"/admin/$"))
+    log_in_as_editor(page, live_server.url)
 
     page.goto(f"{live_server.url}/admin/pages/{analysis.pk}/edit/")
     editor = page.locator(".public-DraftEditor-content").first
@@ -288,7 +294,6 @@ def test_editor_inserts_a_note_reference_and_reader_follows_it(live_server, page
 def test_editor_translates_a_page_whose_section_is_untranslated(live_server, page):
     """The Translate form offers Turkish for a page in an English-only section and shows
     its Submit button; clicking it makes drafts only (the page and its section)."""
-    from django.contrib.auth import get_user_model
     from wagtail.models import Page
 
     from ankasam_pubs.models import AnalysisIndexPage
@@ -302,12 +307,7 @@ def test_editor_translates_a_page_whose_section_is_untranslated(live_server, pag
     briefs.save_revision().publish()
     brief = f.analysis(briefs, "Caspian brief", slug="caspian-brief")
     live_before = set(Page.objects.live().values_list("pk", flat=True))
-    get_user_model().objects.create_superuser("editor", "editor@example.org", "correct horse")
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "editor")
-    page.fill("input[name=password]", "correct horse")
-    page.locator("button[type=submit]").first.click()
-    page.wait_for_url(re.compile(r"/admin/$"))
+    log_in_as_editor(page, live_server.url)
 
     page.goto(f"{live_server.url}/admin/translation/submit/page/{brief.pk}/")
     turkish = page.get_by_role("checkbox", name=re.compile("Turkish|Türkçe"))
@@ -324,13 +324,49 @@ def test_editor_translates_a_page_whose_section_is_untranslated(live_server, pag
     assert set(Page.objects.live().values_list("pk", flat=True)) == live_before
 
 
+def test_editor_translates_from_the_languages_panel(live_server, page):
+    """The Languages panel says which language is edited, links to translating into a
+    missing language (ticked on the Translate form), and flags a translation whose text
+    is still the source's, in the panel and when it is published."""
+    from wagtail.models import Page
+
+    from tests import factories as f
+
+    ensure_page_tree_root()
+    tree = f.site_tree()
+    analysis = f.analysis(tree["index"]["en"], "Straits traffic", slug="straits-traffic")
+    log_in_as_editor(page, live_server.url)
+
+    page.goto(f"{live_server.url}/admin/pages/{analysis.pk}/edit/")
+    editing = page.locator(".ap-editing-language").inner_text()
+    assert editing == "You are editing the English version."
+    page.get_by_role("link", name="Translate into Türkçe").click()
+    page.wait_for_url(re.compile(r"/admin/translation/submit/page/\d+/\?locale=tr$"))
+    assert page.get_by_role("checkbox", name=re.compile("Türkçe")).is_checked()
+    assert not page.get_by_role("checkbox", name=re.compile("Русский")).is_checked()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Submit").click()
+    turkish = Page.objects.get(translation_key=analysis.translation_key, locale__language_code="tr")
+    assert page.url.endswith(f"/admin/pages/{turkish.pk}/edit/")
+    panel = page.locator(".ap-editing-language")
+    assert panel.get_attribute("lang") == "tr"
+    assert "You are editing the Türkçe version." in panel.inner_text()
+    assert "still the same as another language version" in panel.inner_text()
+    page.locator("footer .w-dropdown__toggle").first.click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Publish").click()
+    messages = page.locator(".messages").inner_text()
+    assert "has been published" in messages
+    assert "is published in Türkçe, but its text is still the same as the English version" in (
+        messages
+    )
+
+
 def test_editor_types_the_accessed_date_the_house_way(live_server, page):
     """15.03.2023 typed into "Date accessed" stays as typed when the field loses focus
     (the date picker used to replace it with today's date), is saved as that date and
     printed the house way; a date after today is refused by the real Publish button."""
     import datetime
-
-    from django.contrib.auth import get_user_model
 
     from tests import factories as f
     from tests.factories import paragraphs, ref, source
@@ -345,12 +381,7 @@ def test_editor_types_the_accessed_date_the_house_way(live_server, page):
             {"uid": "dated001", "sources": [source("Port statistics", url="https://example.org/p")]}
         ],
     )
-    get_user_model().objects.create_superuser("editor", "editor@example.org", "correct horse")
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "editor")
-    page.fill("input[name=password]", "correct horse")
-    page.locator("button[type=submit]").first.click()
-    page.wait_for_url(re.compile(r"/admin/$"))
+    log_in_as_editor(page, live_server.url)
 
     page.goto(f"{live_server.url}/admin/pages/{analysis.pk}/edit/")
     accessed = page.get_by_label("Date accessed").first

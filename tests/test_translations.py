@@ -251,3 +251,110 @@ def test_taxonomy_and_profile_forms_offer_one_field_per_language(admin_client):
     for field in ("display_name", "position", "short_bio", "bio"):
         for code in ("en", "tr", "ru"):
             assert f'name="{field}_{code}"' in html
+
+
+# The Languages panel on the edit view.
+
+
+def status_rows(page, user=None):
+    from ankasam_pubs.translations.status import translation_status
+
+    return {row.language_code: row for row in translation_status(page, user)}
+
+
+def test_languages_panel_flags_a_translation_whose_text_is_the_source(tree, admin_user):
+    en = f.analysis(tree["index"]["en"], "Grain corridor", slug="grain-corridor")
+    tr = f.translate(en, tree["locales"]["tr"], title="Tahıl koridoru", slug="tahil")
+    rows = status_rows(tr, admin_user)
+    assert rows["tr"].is_current and not rows["en"].is_current
+    assert rows["tr"].untranslated and not rows["en"].untranslated
+    # Missing: a link to the Translate form with the language ticked.
+    assert rows["ru"].state == "missing"
+    assert rows["ru"].translate_url == (
+        reverse("ankasam_pubs_translate_page", args=[tr.pk]) + "?locale=ru"
+    )
+    assert rows["en"].translate_url is None and rows["tr"].translate_url is None
+    # Once one word of the body is translated the flag goes.
+    tr.body = [{"type": "paragraph", "value": "<p>Tahıl koridorunun metni.</p>"}]
+    tr.save_revision().publish()
+    tr.refresh_from_db()
+    assert not status_rows(tr, admin_user)["tr"].untranslated
+
+
+def test_languages_panel_offers_translate_links_only_to_who_may_translate(tree, django_user_model):
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    en = f.analysis(tree["index"]["en"], "Grain corridor", slug="grain-corridor")
+    reader = django_user_model.objects.create_user("reader", password="x")
+    assert status_rows(en, reader)["tr"].translate_url is None
+    assert status_rows(en)["tr"].translate_url is None
+    # Edit rights without submit_translation are not enough either.
+    group = Group.objects.create(name="Writers")
+    for codename in ("add_page", "change_page"):
+        GroupPagePermission.objects.create(
+            group=group,
+            page=tree["home"]["en"],
+            permission=Permission.objects.get(
+                codename=codename, content_type__app_label="wagtailcore"
+            ),
+        )
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    reader.groups.add(group)
+    reader = django_user_model.objects.get(pk=reader.pk)
+    assert status_rows(en, reader)["tr"].translate_url is None
+    group.permissions.add(Permission.objects.get(codename="submit_translation"))
+    reader = django_user_model.objects.get(pk=reader.pk)
+    assert status_rows(en, reader)["tr"].translate_url.endswith("?locale=tr")
+
+
+def test_alias_row_links_to_converting_the_alias(tree, admin_user):
+    en = f.analysis(tree["index"]["en"], "Grain corridor", slug="grain-corridor")
+    alias = en.create_alias(
+        parent=tree["index"]["tr"], update_locale=tree["locales"]["tr"], reset_translation_key=False
+    )
+    row = status_rows(en, admin_user)["tr"]
+    assert row.state == "alias" and not row.untranslated
+    assert row.translate_url == reverse("wagtailadmin_pages:convert_alias", args=[alias.pk])
+
+
+def test_edit_view_says_which_language_is_edited(admin_client, tree):
+    en = f.analysis(tree["index"]["en"], "Grain corridor", slug="grain-corridor")
+    tr = f.translate(en, tree["locales"]["tr"], title="Tahıl koridoru", slug="tahil")
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[tr.pk])).content.decode()
+    assert 'lang="tr"><strong>You are editing the Türkçe version.</strong>' in html
+    assert "Its text is still the same as another language version" in html
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[en.pk])).content.decode()
+    assert "You are editing the English version." in html
+    assert "Its text is still the same" not in html
+
+
+def test_translate_form_ticks_the_language_asked_for(admin_client, tree):
+    en = f.analysis(tree["index"]["en"], "Grain corridor", slug="grain-corridor")
+    url = reverse("ankasam_pubs_translate_page", args=[en.pk])
+    html = admin_client.get(url + "?locale=ru").content.decode()
+    ticked = re.findall(r"<input[^>]*checked[^>]*>", html)
+    ru = str(tree["locales"]["ru"].pk)
+    assert [t for t in ticked if 'name="locales"' in t] == [
+        t for t in ticked if 'name="locales"' in t and f'value="{ru}"' in t
+    ]
+    assert any(f'value="{ru}"' in t for t in ticked)
+
+
+def test_publishing_an_untranslated_translation_warns(admin_client, tree):
+    from tests.test_footnotes_admin import form
+
+    en = f.analysis(tree["index"]["en"], "Grain corridor", slug="grain-corridor", summary="s")
+    tr = f.translate(en, tree["locales"]["tr"], title="Tahıl koridoru", slug="tahil", live=False)
+    url = reverse("wagtailadmin_pages:edit", args=[tr.pk])
+    body = ["<p>Body of Grain corridor.</p>"]
+    response = admin_client.post(url, form(tr, body, [], "action-publish"), follow=True)
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("has been published" in m for m in messages)
+    warning = "is published in Türkçe, but its text is still the same as the English version"
+    assert sum(warning in m for m in messages) == 1
+    # Translated: no warning.
+    response = admin_client.post(
+        url, form(tr, ["<p>Tahıl koridorunun metni.</p>"], [], "action-publish"), follow=True
+    )
+    assert not any(warning in str(m) for m in response.context["messages"])

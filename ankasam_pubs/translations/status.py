@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 from wagtail.models import Locale, Page
@@ -20,14 +25,65 @@ class VersionStatus:
     is_source: bool
     outdated: bool  # the source was published after this version last changed
     edit_url: str | None
+    is_current: bool = False  # the version being edited
+    untranslated: bool = False  # its text is still another language version's text
+    translate_url: str | None = None  # where to make it (missing) or convert it (alias)
 
 
-def translation_status(page: Page) -> list[VersionStatus]:
-    """One row per content language, in LANGUAGES order (a pure read of the database)."""
+def may_translate(page: Page, user) -> bool:
+    """Wagtail's own rule for the Translate action (simple_translation's view checks
+    the same two things), so a link is offered only where it will be accepted."""
+    return bool(
+        user is not None
+        and apps.is_installed("wagtail.contrib.simple_translation")
+        and user.has_perm("simple_translation.submit_translation")
+        and page.permissions_for_user(user).can_edit()
+    )
+
+
+def _words(value: Any) -> Any:
+    # Block ids and the editor's markup (data-block-key, re-saved on every edit) change
+    # without the text changing; only the words say whether it was translated.
+    if isinstance(value, dict):
+        return {k: _words(v) for k, v in value.items() if k != "id"}
+    if isinstance(value, list):
+        return [_words(v) for v in value]
+    if isinstance(value, str):
+        return " ".join(strip_tags(value).split())
+    return value
+
+
+def text_signature(page: Page) -> str | None:
+    """The body as stored, minus block ids; None when the page has no body or it is
+    empty (an empty body is unwritten, not untranslated)."""
+    body = getattr(page, "body", None)
+    if body is None or not hasattr(body, "get_prep_value"):
+        return None
+    raw = _words(body.get_prep_value())
+    return json.dumps(raw, sort_keys=True) if raw else None
+
+
+def untranslated_from(page: Page, others) -> Page | None:
+    """The other language version whose body ``page`` still carries word for word."""
+    mine = text_signature(page)
+    if mine is None:
+        return None
+    for other in others:
+        if other.pk != page.pk and not other.alias_of_id and text_signature(other) == mine:
+            return other
+    return None
+
+
+def translation_status(page: Page, user=None) -> list[VersionStatus]:
+    """One row per content language, in LANGUAGES order (a pure read of the database).
+
+    With ``user``, rows for missing languages and aliases carry the link to translate
+    them when that user may."""
     versions = {
         p.locale.language_code: p
-        for p in page.get_translations(inclusive=True).select_related("locale")
+        for p in page.get_translations(inclusive=True).select_related("locale").specific()
     }
+    translate = may_translate(page, user)
     source = versions.get(settings.LANGUAGE_CODE)
     source_published = source.last_published_at if source else None
     codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
@@ -53,6 +109,12 @@ def translation_status(page: Page) -> list[VersionStatus]:
             and source_published
             and (changed is None or changed < source_published)
         )
+        translate_url = None
+        if translate and state == "missing":
+            form_url = reverse("ankasam_pubs_translate_page", args=[page.pk])
+            translate_url = f"{form_url}?{urlencode({'locale': code})}"
+        elif translate and state == "alias":
+            translate_url = reverse("wagtailadmin_pages:convert_alias", args=[version.pk])
         rows.append(
             VersionStatus(
                 language_code=code,
@@ -62,6 +124,13 @@ def translation_status(page: Page) -> list[VersionStatus]:
                 is_source=is_source,
                 outdated=outdated,
                 edit_url=reverse("wagtailadmin_pages:edit", args=[version.pk]) if version else None,
+                is_current=version is not None and version.pk == page.pk,
+                untranslated=bool(
+                    state in ("live", "draft")
+                    and not is_source
+                    and untranslated_from(version, versions.values())
+                ),
+                translate_url=translate_url,
             )
         )
     rows.sort(key=lambda row: codes.index(row.language_code))
@@ -82,5 +151,7 @@ class TranslationStatusPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            context["rows"] = translation_status(self.instance)
+            rows = translation_status(self.instance, getattr(self.request, "user", None))
+            context["rows"] = rows
+            context["current"] = next((row for row in rows if row.is_current), None)
             return context

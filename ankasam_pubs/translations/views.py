@@ -64,6 +64,12 @@ class TranslatePageView(SubmitPageTranslationView):
                 "Where a page above this one is not translated yet, a draft translation of "
                 "it is created too, to translate and publish in turn."
             )
+        # The Languages panel's "Translate into …" links name the language to tick.
+        wanted = self.request.GET.get("locale")
+        if wanted and not self.request.method == "POST":
+            field.initial = list(
+                field.queryset.filter(language_code=wanted).values_list("pk", flat=True)
+            )
         # Wagtail hides the button when every language left was greyed out.
         form.show_submit = field.queryset.exists()
         return form

@@ -12,10 +12,13 @@
     empty: "Add a note in the Notes panel first, then reference it here.",
     missing: "This note is not on the page.",
   };
+  var translated = false;
   function strings() {
-    var node = document.getElementById("ap-note-ref-strings");
+    // Read once: renumbering (every edit) asks for the words too.
+    var node = translated ? null : document.getElementById("ap-note-ref-strings");
     if (node) {
       try { Object.assign(STRINGS, JSON.parse(node.textContent)); } catch (e) { /* keep defaults */ }
+      translated = true;
     }
     return STRINGS;
   }
