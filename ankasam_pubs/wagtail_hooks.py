@@ -150,6 +150,14 @@ def note_reference_strings():
         "note": gettext("Note %(number)s"),
         "dialog": gettext("Choose a note"),
         "missing": gettext("This note is not on the page."),
+        "untitled": gettext("(no source yet)"),
+        "unreferenced": gettext("not referenced in the text"),
+        "more": gettext("More fields (%(count)s)"),
+        "fewer": gettext("Fewer fields"),
+        "newNote": gettext("New note"),
+        "newTitle": gettext("Title of the source"),
+        "add": gettext("Add and reference"),
+        "ibid": gettext("Same source as previous (Ibid.)"),
     }
     return json_script(strings, "ap-note-ref-strings")
 

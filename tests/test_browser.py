@@ -362,6 +362,128 @@ def test_editor_translates_from_the_languages_panel(live_server, page):
     )
 
 
+def test_editor_tells_notes_apart_and_adds_them_from_the_text(live_server, page):
+    """The Notes panel heads each note with its number in the text and who/what it
+    cites, folds written notes and the source's secondary fields; the note chooser
+    wraps long titles and adds a note ("New note", "Same source as previous") without
+    leaving the body; the reader gets "Ibid." for the copied source."""
+    from tests import factories as f
+    from tests.factories import paragraphs, ref, source
+
+    ensure_page_tree_root()
+    tree = f.site_tree()
+    long_title = "A very long report title " * 12
+    analysis = f.analysis(
+        tree["index"]["en"],
+        "Notes panel",
+        body=paragraphs(f"<p>Alpha claim{ref('alpha001')} and a beta claim{ref('beta0002')}.</p>"),
+        # Entry order differs from the order of the references in the text.
+        notes=[
+            {"uid": "beta0002", "sources": [source("Beta source", url="https://example.org/b")]},
+            {"uid": "gamma003", "sources": [source(long_title.strip())]},
+            {
+                "uid": "alpha001",
+                "sources": [source("Alpha source", authors="Karimov, Rustam", locator="45")],
+            },
+        ],
+    )
+    log_in_as_editor(page, live_server.url)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/admin/pages/{analysis.pk}/edit/")
+    panel = page.locator("#id_notes-FORMS")
+
+    def headings():
+        return [
+            " ".join(text.split())
+            for text in panel.locator(
+                ":scope > [data-inline-panel-child] > section > .w-panel__header"
+                " [data-panel-heading-text]"
+            ).all_inner_texts()
+        ]
+
+    page.wait_for_function("() => document.querySelectorAll('.ap-note-summary').length === 3")
+    assert headings() == [
+        "Note [2] Beta source",
+        f"Note [3] {long_title.strip()} — not referenced in the text",
+        "Note [1] Karimov, Alpha source, Page 45",
+    ]
+    assert page.get_by_text("Reference key").count() == 0
+    assert page.locator("#id_notes-ADD").inner_text().strip() == "Add note"
+    # Written notes are folded to their headings.
+    toggles = panel.locator(
+        ":scope > [data-inline-panel-child] > section > .w-panel__header [data-panel-toggle]"
+    )
+    assert [t.get_attribute("aria-expanded") for t in toggles.all()] == ["false"] * 3
+    folded = panel.bounding_box()["height"]
+    toggles.nth(2).click()
+    alpha = panel.locator(":scope > [data-inline-panel-child]").nth(2)
+    assert alpha.locator('[name$="-value-title"]').is_visible()
+    assert not alpha.locator('[name$="-value-publisher"]').is_visible()
+    more = alpha.locator(".ap-source-more")
+    assert more.inner_text() == "More fields (5)"
+    more.click()
+    assert alpha.locator('[name$="-value-publisher"]').is_visible()
+    assert more.inner_text() == "Fewer fields"
+    assert more.get_attribute("aria-expanded") == "true"
+    print(f"notes panel: {folded:.0f} px folded, {panel.bounding_box()['height']:.0f} px open")
+
+    editor = page.locator(".public-DraftEditor-content").first
+    editor.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Shift+ArrowLeft")
+    page.locator("button[name=NOTE_REF]").click()
+    chooser = page.get_by_role("dialog", name="Choose a note")
+    choices = chooser.locator(".ap-note-choice")
+    assert [" ".join(t.split()) for t in choices.all_inner_texts()] == [
+        "[2] Beta source",
+        f"[3] {long_title.strip()}",
+        "[1] Karimov, Alpha source, Page 45",
+    ]
+    for box in chooser.locator(".ap-note-chooser__box, .ap-note-choice").all():
+        assert box.evaluate("e => e.scrollWidth <= e.clientWidth"), "a title spills out"
+    ibid = re.compile(r"Same source as previous \(Ibid\.\): \[2\] Beta source")
+    chooser.get_by_role("button", name=ibid).click()
+    page.wait_for_function("() => document.querySelectorAll('.ap-note-summary').length === 4")
+    assert headings()[1:] == [
+        f"Note [4] {long_title.strip()} — not referenced in the text",
+        "Note [1] Karimov, Alpha source, Page 45",
+        "Note [3] Beta source",
+    ]
+    copied = panel.locator(":scope > [data-inline-panel-child]").nth(3)
+    assert copied.locator('[name$="-value-url"]').input_value() == "https://example.org/b"
+
+    # The cursor is back in the body after the insertion: the editor types on.
+    assert page.evaluate(
+        "() => document.activeElement === document.querySelector('.public-DraftEditor-content')"
+    )
+    page.keyboard.press("End")
+    page.keyboard.type(" A delta claim.")
+    page.keyboard.press("Shift+ArrowLeft")
+    page.locator("button[name=NOTE_REF]").click()
+    chooser = page.get_by_role("dialog", name="Choose a note")
+    chooser.get_by_label("New note").fill("Delta paper")
+    chooser.get_by_role("button", name="Add and reference").click()
+    page.wait_for_function("() => document.querySelectorAll('.ap-note-summary').length === 5")
+    assert headings()[3:] == ["Note [3] Beta source", "Note [4] Delta paper"]
+    assert editor.locator("[data-ap-note-ref]").evaluate_all(
+        "els => els.map(e => e.getAttribute('data-ap-number'))"
+    ) == ["1", "2", "3", "4"]
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('input')].filter(i => i.name.startsWith('body-')"
+        " && i.value.split('NOTE_REF').length === 5).length === 1"
+    )
+    page.locator("footer .w-dropdown__toggle").first.click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Publish").click()
+    assert "has been published" in page.locator(".messages").inner_text()
+
+    page.goto(f"{live_server.url}{analysis.url}")
+    assert page.locator("#note-2").inner_text().count("Beta source") == 1
+    assert "Ibid." in page.locator("#note-3").inner_text()
+    assert "Delta paper" in page.locator("#note-4").inner_text()
+    assert long_title.strip()[:40] in page.locator("#note-5").inner_text()
+
+
 def test_editor_types_the_accessed_date_the_house_way(live_server, page):
     """15.03.2023 typed into "Date accessed" stays as typed when the field loses focus
     (the date picker used to replace it with today's date), is saved as that date and

@@ -268,9 +268,14 @@ def test_autosave_queues_no_warnings_for_the_next_page(admin_client, page, tree)
     )
     for _ in range(3):
         admin_client.post(url, data, HTTP_ACCEPT="application/json")
+
+    def messages_on(response):
+        return [str(m) for m in response.context["messages"]]
+
     shown = admin_client.get(reverse("wagtailadmin_pages:edit", args=[other.pk]))
-    assert "not referenced" not in shown.content.decode()
+    assert not any("not referenced" in m for m in messages_on(shown))
     saved = admin_client.post(url, data, follow=True)
     assert saved.content.decode().count("1 note is not referenced in the text") == 1
+    assert sum("not referenced" in m for m in messages_on(saved)) == 1
     shown = admin_client.get(reverse("wagtailadmin_pages:edit", args=[other.pk]))
-    assert "not referenced" not in shown.content.decode()
+    assert not any("not referenced" in m for m in messages_on(shown))

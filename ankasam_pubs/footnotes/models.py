@@ -23,6 +23,18 @@ def new_note_uid() -> str:
     return secrets.token_hex(4)
 
 
+class KeyPanel(FieldPanel):
+    """The note's reference key: posted with the form, never typed, so no label (a
+    hidden input under a "Reference key *" label reads as a field the editor missed)."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        template_name = "ankasam_pubs/admin/hidden_field.html"
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.heading = ""
+
+
 class AbstractNote(Orderable):
     """A citation of one or more sources, a discursive comment, or both.
 
@@ -39,7 +51,7 @@ class AbstractNote(Orderable):
     )
 
     panels = [
-        FieldPanel("uid", widget=forms.HiddenInput, classname="ap-note-uid"),
+        KeyPanel("uid", widget=forms.HiddenInput, classname="ap-note-uid"),
         FieldPanel("sources"),
         FieldPanel("comment"),
     ]

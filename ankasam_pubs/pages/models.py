@@ -64,7 +64,7 @@ class AnalysisPage(AnalysisPageMixin, Page):
     content_panels = AnalysisPageMixin.content_panels + [
         InlinePanel(ANALYSIS_AUTHORS, label=_("Authors"), min_num=0),
         FieldPanel("tags"),
-        InlinePanel(NOTES, label=_("Notes"), classname="ap-notes-panel"),
+        InlinePanel(NOTES, heading=_("Notes"), label=_("note"), classname="ap-notes-panel"),
         MultiFieldPanel(
             [
                 InlinePanel("similar_pins", label=_("Pinned")),
