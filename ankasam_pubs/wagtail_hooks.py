@@ -158,6 +158,11 @@ def note_reference_strings():
         "newTitle": gettext("Title of the source"),
         "add": gettext("Add and reference"),
         "ibid": gettext("Same source as previous (Ibid.)"),
+        "confirmDelete": gettext(
+            "Note [%(number)s] “%(label)s” is referenced in the text (%(count)s). Delete it "
+            "anyway? Its references then show [?], and saving puts the note back until "
+            "they are removed."
+        ),
     }
     return json_script(strings, "ap-note-ref-strings")
 

@@ -228,6 +228,16 @@ def log_in_as_editor(page, base_url: str) -> None:
     page.wait_for_url(re.compile(r"/admin/$"))
 
 
+def open_note(page, index: int) -> None:
+    """Unfold a written note in the Notes panel (they open folded) by its heading."""
+    toggle = page.locator(
+        f"#inline_child_notes-{index}-panel-section > .w-panel__header > [data-panel-toggle]"
+    )
+    page.wait_for_function("() => document.querySelectorAll('.ap-note-summary').length > 0")
+    if toggle.get_attribute("aria-expanded") == "false":
+        toggle.click()
+
+
 def test_editor_inserts_a_note_reference_and_reader_follows_it(live_server, page):
 
     from tests import factories as f
@@ -401,7 +411,7 @@ def test_editor_tells_notes_apart_and_adds_them_from_the_text(live_server, page)
             ).all_inner_texts()
         ]
 
-    page.wait_for_function("() => document.querySelectorAll('.ap-note-summary').length === 3")
+    page.wait_for_selector("html[data-ap-notes-ready]", state="attached")
     assert headings() == [
         "Note [2] Beta source",
         f"Note [3] {long_title.strip()} — not referenced in the text",
@@ -484,6 +494,64 @@ def test_editor_tells_notes_apart_and_adds_them_from_the_text(live_server, page)
     assert long_title.strip()[:40] in page.locator("#note-5").inner_text()
 
 
+def test_editor_is_asked_before_deleting_a_cited_note(live_server, page):
+    """Delete on a note the text cites asks first (cancel keeps it); an uncited note goes
+    without a question; deleting a cited one anyway shows its references as [?] and the
+    save puts the note back, saying why."""
+    from tests import factories as f
+    from tests.factories import paragraphs, ref, source
+
+    ensure_page_tree_root()
+    tree = f.site_tree()
+    analysis = f.analysis(
+        tree["index"]["en"],
+        "Deleting notes",
+        body=paragraphs(f"<p>A cited claim{ref('cited001')}.</p>"),
+        notes=[
+            {"uid": "cited001", "sources": [source("Cited source")]},
+            {"uid": "spare002", "sources": [source("Spare source")]},
+        ],
+    )
+    log_in_as_editor(page, live_server.url)
+    page.goto(f"{live_server.url}/admin/pages/{analysis.pk}/edit/")
+    page.wait_for_function("() => document.querySelectorAll('.ap-note-summary').length === 2")
+    questions = []
+
+    def answer(dialog, accept):
+        questions.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    cited, spare = (
+        page.locator("#id_notes-0-DELETE-button"),
+        page.locator("#id_notes-1-DELETE-button"),
+    )
+    page.once("dialog", lambda dialog: answer(dialog, False))
+    cited.click()
+    assert questions == [
+        "Note [1] “Cited source” is referenced in the text (1). Delete it anyway? Its "
+        "references then show [?], and saving puts the note back until they are removed."
+    ]
+    assert page.locator("#inline_child_notes-0").is_visible()
+    assert page.locator("#id_notes-0-DELETE").input_value() in ("", "false")
+    spare.click()  # not cited: no question
+    assert len(questions) == 1
+    page.wait_for_function("() => document.getElementById('id_notes-1-DELETE').value === '1'")
+    page.once("dialog", lambda dialog: answer(dialog, True))
+    cited.click()
+    assert len(questions) == 2
+    reference = page.locator(".public-DraftEditor-content [data-ap-note-ref]")
+    page.wait_for_function(
+        "() => document.querySelector('[data-ap-note-ref]').getAttribute('data-ap-number') === '?'"
+    )
+    assert reference.get_attribute("title") == "This note is not on the page."
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save draft").click()
+    assert "still referenced in the text, so it was not deleted" in page.content()
+    assert page.locator("#inline_child_notes-0").is_visible()
+    assert page.locator("#id_notes-0-DELETE").input_value() in ("", "false")
+    assert analysis.notes.count() == 2
+
+
 def test_editor_types_the_accessed_date_the_house_way(live_server, page):
     """15.03.2023 typed into "Date accessed" stays as typed when the field loses focus
     (the date picker used to replace it with today's date), is saved as that date and
@@ -506,6 +574,7 @@ def test_editor_types_the_accessed_date_the_house_way(live_server, page):
     log_in_as_editor(page, live_server.url)
 
     page.goto(f"{live_server.url}/admin/pages/{analysis.pk}/edit/")
+    open_note(page, 0)
     accessed = page.get_by_label("Date accessed").first
     accessed.scroll_into_view_if_needed()
     accessed.click()
@@ -524,6 +593,7 @@ def test_editor_types_the_accessed_date_the_house_way(live_server, page):
 
     tomorrow = datetime.date.today() + datetime.timedelta(days=1)
     page.goto(f"{live_server.url}/admin/pages/{analysis.pk}/edit/")
+    open_note(page, 0)
     accessed = page.get_by_label("Date accessed").first
     accessed.scroll_into_view_if_needed()
     assert accessed.input_value() == "15.03.2023"  # shown the way it is typed

@@ -429,3 +429,20 @@ def test_changing_citation_settings_never_serves_an_old_fragment(client, tree):
     settings.use_ibid = False
     settings.save()
     assert "Book of Corridors" in note_texts(client.get(page.url).content.decode())[1]
+
+
+def test_reference_places_name_the_paragraph_of_each_reference():
+    from ankasam_pubs.footnotes.richtext import reference_places
+
+    texts = [
+        f"<p>No references.</p><p>First <b>claim</b>{ref('k1')} here.</p>",
+        f"<h2>Heading{ref('k2')}</h2><ul><li>one two three four five six seven eight nine"
+        f"{ref('k1')}</li></ul>",
+        f"bare text{ref('k3')}",
+    ]
+    assert list(reference_places(texts)) == [
+        ("k1", 2, "First claim here."),
+        ("k2", 3, "Heading"),
+        ("k1", 4, "one two three four five six seven eight …"),
+        ("k3", 0, ""),
+    ]

@@ -88,7 +88,14 @@ def test_reference_to_a_missing_note_is_an_error_that_names_it(admin_client, pag
     revisions = page.revisions.count()
     response = edit(admin_client, page, [f"<p>Claim{ref('ghost123')}.</p>"], [])
     html = errors_of(response)
-    assert "A reference points to a note that does not exist (key ghost123)" in html
+    assert "(key ghost123)" in html
+    [message] = [
+        str(m) for e in response.context["form"].errors["body"].as_data() for m in e.messages
+    ]
+    assert message.replace("\u2068", "").replace("\u2069", "") == (
+        "Paragraph 1, “Claim.”: A reference [?] points to a note that does not exist"
+        " (key ghost123). Add the note or remove the reference."
+    )
     assert page.revisions.count() == revisions
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from ..registry import NOTES, notes_model
-from ..text import plain_text
+from ..text import isolate, plain_text
 from .numbering import iter_rich_texts, source_of
-from .richtext import reference_uids
+from .richtext import reference_places
 
 
 def live_note_uids(formset) -> list[str]:
@@ -30,18 +31,30 @@ def live_note_uids(formset) -> list[str]:
     return uids
 
 
-def dangling_message(uid: str, elsewhere: dict[str, tuple[str, str]]) -> str:
+def dangling_message(
+    uid: str, elsewhere: dict[str, tuple[str, str]], places: list[tuple[int, str]] = ()
+) -> str:
+    """Says which reference (it shows as [?] in the editor), where, and what it cites."""
+    where = "; ".join(
+        _("paragraph %(number)d, “%(words)s”") % {"number": number, "words": isolate(words)}
+        for number, words in places
+        if number
+    )
     if uid in elsewhere:
         note, page = elsewhere[uid]
-        return _(
-            "A reference points to the note “%(note)s” of the page “%(page)s”, which this "
-            "page does not have (key %(key)s). Add the note to this page or remove the "
-            "reference."
-        ) % {"note": note, "page": page, "key": uid}
-    return _(
-        "A reference points to a note that does not exist (key %(key)s). Add the note or "
-        "remove the reference."
-    ) % {"key": uid}
+        message = _(
+            "A reference [?] points to the note “%(note)s” of the page “%(page)s”, which "
+            "this page does not have (key %(key)s). Add the note to this page or remove "
+            "the reference."
+        ) % {"note": isolate(note), "page": isolate(page), "key": uid}
+    else:
+        message = _(
+            "A reference [?] points to a note that does not exist (key %(key)s). Add the "
+            "note or remove the reference."
+        ) % {"key": uid}
+    if where:
+        message = _("%(where)s: %(message)s") % {"where": capfirst(where), "message": message}
+    return message
 
 
 class NotesPageForm(WagtailAdminPageForm):
@@ -69,11 +82,14 @@ class NotesPageForm(WagtailAdminPageForm):
         for name in fields:
             if name not in cleaned_data:
                 continue
-            missing = []
-            for text in iter_rich_texts([cleaned_data[name]]):
-                for uid in reference_uids(source_of(text)):
-                    if uid not in known and uid not in missing:
+            missing: list[str] = []
+            places: dict[str, list[tuple[int, str]]] = {}
+            texts = [source_of(text) for text in iter_rich_texts([cleaned_data[name]])]
+            for uid, number, words in reference_places(texts):
+                if uid not in known:
+                    if uid not in missing:
                         missing.append(uid)
+                    places.setdefault(uid, []).append((number, words))
             if missing:
                 # A note deleted in this form is not "elsewhere": it is this page's own.
                 for uid in [uid for uid in missing if uid in deleted]:
@@ -81,7 +97,7 @@ class NotesPageForm(WagtailAdminPageForm):
                     missing.remove(uid)
                 elsewhere = self._notes_elsewhere(missing)
                 for uid in missing:
-                    self.add_error(name, dangling_message(uid, elsewhere))
+                    self.add_error(name, dangling_message(uid, elsewhere, places[uid][:3]))
         return cleaned_data
 
     def _refuse_empty_notes(self, formset) -> None:

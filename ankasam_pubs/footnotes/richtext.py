@@ -9,7 +9,8 @@ rich text (Wagtail's ``|richtext``, the search index) goes through
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from html import unescape
 
 from django.utils.html import format_html
 from wagtail.rich_text import LinkHandler
@@ -30,6 +31,35 @@ def reference_uids(html: str) -> Iterator[str]:
     for match in REFERENCE.finditer(html or ""):
         found = ID_ATTRIBUTE.search(match.group(0))
         yield found.group(1) if found else ""
+
+
+# A block of rich text as editors see it: paragraph, list item, heading or quote.
+PARAGRAPH = re.compile(
+    r"<(p|li|h[1-6]|blockquote)\b[^>]*>(.*?)</\1>", re.IGNORECASE | re.DOTALL
+)
+
+
+def reference_places(texts: Iterable[str]) -> Iterator[tuple[str, int, str]]:
+    """``(key, paragraph number, first words of that paragraph)`` for every reference in
+    ``texts`` (a field's rich texts in order; paragraphs numbered across them from 1), so
+    a message can say where a reference is. A reference outside any paragraph element
+    is still yielded, with the number 0 and no words."""
+    number = 0
+    for html in texts:
+        html = html or ""
+        paragraphs = []
+        for match in PARAGRAPH.finditer(html):
+            number += 1
+            paragraphs.append((match.start(), match.end(), number, match.group(2)))
+        for reference in REFERENCE.finditer(html):
+            found = ID_ATTRIBUTE.search(reference.group(0))
+            key = found.group(1) if found else ""
+            place = next((p for p in paragraphs if p[0] <= reference.start() < p[1]), None)
+            if place is None:
+                yield key, 0, ""
+                continue
+            words = unescape(re.sub(r"<[^>]+>", " ", REFERENCE.sub("", place[3]))).split()
+            yield key, place[2], " ".join(words[:8]) + (" …" if len(words) > 8 else "")
 
 
 def stored_reference(uid: str) -> str:

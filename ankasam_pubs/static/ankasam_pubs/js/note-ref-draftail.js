@@ -15,6 +15,7 @@
     more: "More fields (%(count)s)", fewer: "Fewer fields",
     newNote: "New note", newTitle: "Title of the source", add: "Add and reference",
     ibid: "Same source as previous (Ibid.)",
+    confirmDelete: "Note [%(number)s] “%(label)s” is referenced in the text (%(count)s). Delete it anyway?",
   };
   var translated = false;
   function strings() {
@@ -238,10 +239,32 @@
   }
   document.addEventListener("w-formset:added", ensureUniqueKeys);
   document.addEventListener("DOMContentLoaded", ensureUniqueKeys);
+  // Deleting a note the text still cites asks first (before Wagtail's own handler).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest('button[id^="id_notes-"][id$="-DELETE-button"]');
+    if (!button) return;
+    var child = button.closest("[data-inline-panel-child]");
+    var key = child && child.querySelector('input[name$="-uid"]');
+    if (!key || !key.value) return;
+    var count = document.querySelectorAll('[data-ap-note-ref="' + key.value + '"]').length;
+    if (!count) return;
+    var words = strings();
+    var order = referencedOrder();
+    var question = words.confirmDelete
+      .replace("%(number)s", order.indexOf(key.value) + 1)
+      .replace("%(label)s", summary(child) || words.untitled)
+      .replace("%(count)s", count);
+    if (!window.confirm(question)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }, true);
+
   window.addEventListener("load", function () {
     renumber();
     tidySources();
     collapseWrittenNotes();
+    document.documentElement.setAttribute("data-ap-notes-ready", "");
   });
   new MutationObserver(ensureUniqueKeys).observe(document.documentElement, { childList: true, subtree: true });
 
