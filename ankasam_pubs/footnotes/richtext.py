@@ -34,9 +34,7 @@ def reference_uids(html: str) -> Iterator[str]:
 
 
 # A block of rich text as editors see it: paragraph, list item, heading or quote.
-PARAGRAPH = re.compile(
-    r"<(p|li|h[1-6]|blockquote)\b[^>]*>(.*?)</\1>", re.IGNORECASE | re.DOTALL
-)
+PARAGRAPH = re.compile(r"<(p|li|h[1-6]|blockquote)\b[^>]*>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
 
 
 def reference_places(texts: Iterable[str]) -> Iterator[tuple[str, int, str]]:
