@@ -70,3 +70,59 @@ def isolate(text: str) -> str:
     right-to-left override (U+202E) typed into a title, cannot reorder what follows it.
     HTML uses ``<bdi>`` instead."""
     return f"{FSI}{text}{PDI}" if text else text
+
+
+# Letters Unicode decomposition cannot bring to ASCII, and Cyrillic (simplified
+# scholarly transliteration), so an ASCII slug keeps the name readable.
+_TO_ASCII = str.maketrans(
+    {
+        "ı": "i",
+        "İ": "I",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "ð": "d",
+        **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdezijklmnoprstufye", strict=True)),
+        **dict(zip("АБВГДЕЗИЙКЛМНОПРСТУФЫЭ", "ABVGDEZIJKLMNOPRSTUFYE", strict=True)),
+        "ё": "e",
+        "Ё": "E",
+        "ж": "zh",
+        "Ж": "Zh",
+        "х": "kh",
+        "Х": "Kh",
+        "ц": "ts",
+        "Ц": "Ts",
+        "ч": "ch",
+        "Ч": "Ch",
+        "ш": "sh",
+        "Ш": "Sh",
+        "щ": "shch",
+        "Щ": "Shch",
+        "ъ": "",
+        "Ъ": "",
+        "ь": "",
+        "Ь": "",
+        "ю": "yu",
+        "Ю": "Yu",
+        "я": "ya",
+        "Я": "Ya",
+    }
+)
+
+
+def ascii_slug(value: str) -> str:
+    """An ASCII slug of ``value``: "Ayşe Yılmaz" -> "ayse-yilmaz", "Рустам Каримов" ->
+    "rustam-karimov"; dashes of any kind separate words ("Japan–Korea" -> "japan-korea")."""
+    from django.utils.text import slugify
+
+    value = re.sub(r"[\u2010-\u2015\u2212]", "-", value or "")
+    return slugify(value.translate(_TO_ASCII))

@@ -11,9 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.widgets import Button
+from wagtail.admin.widgets.slug import SlugInput
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .authors.forms import profile_creation_form
 from .authors.models import AuthorProfile
 from .authors.panels import MyAnalysesPanel
 from .footnotes.editor import register_feature as register_note_reference_feature
@@ -58,18 +61,37 @@ class RegionViewSet(TaxonomyViewSet):
     icon = "site"
 
 
+class AuthorProfileChooserViewSet(SnippetChooserViewSet):
+    """The page's author chooser can create the profile it cannot find."""
+
+    create_action_label = _("Create the profile")
+    creation_tab_label = _("New profile")
+
+    def __init__(self, *args, **kwargs):
+        self.creation_form_class = profile_creation_form()
+        super().__init__(*args, **kwargs)
+
+
 class AuthorProfileViewSet(SnippetViewSet):
     model = AuthorProfile
     icon = "user"
+    chooser_viewset_class = AuthorProfileChooserViewSet
     list_display = ["display_name", "position", "is_active"]
     search_fields = ["display_name"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.panels = [
-            translated_panels("display_name", heading=_("Display name")),
+            translated_panels("display_name", heading=_("Display name"), slug_source=True),
             MultiFieldPanel(
-                [FieldPanel("sort_name"), FieldPanel("slug"), FieldPanel("is_active")],
+                [
+                    FieldPanel("sort_name"),
+                    # ASCII, as the model's slug field requires (Cyrillic is transliterated).
+                    FieldPanel(
+                        "slug", widget=SlugInput(attrs={"data-w-slug-allow-unicode-value": "false"})
+                    ),
+                    FieldPanel("is_active"),
+                ],
                 heading=_("Identity"),
             ),
             FieldPanel("portrait"),

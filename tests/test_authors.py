@@ -290,3 +290,47 @@ def test_a_second_profile_with_the_same_orcid_is_refused(admin_client):
     data.update(display_name_en="Pierre Martin", slug="pierre", orcid=orcid("000000021694233"))
     assert admin_client.post(url, data).status_code == 302
     assert AuthorProfile.objects.count() == 2
+
+
+def test_profile_without_slug_gets_a_free_one_from_its_name(db):
+    first = AuthorProfile.objects.create(display_name_en="Rustam Karimov")
+    second = AuthorProfile.objects.create(display_name_en="Rustam Karimov")
+    russian = AuthorProfile.objects.create(display_name_ru="Рустам Каримов")
+    turkish = AuthorProfile.objects.create(display_name_tr="Ayşe Yılmaz")
+    assert [first.slug, second.slug, russian.slug, turkish.slug] == [
+        "rustam-karimov",
+        "rustam-karimov-2",
+        "rustam-karimov-3",
+        "ayse-yilmaz",
+    ]
+    assert AuthorProfile.objects.create(display_name_en="—").slug == "author"
+    # A given slug is kept.
+    assert AuthorProfile.objects.create(display_name_en="X", slug="given").slug == "given"
+
+
+def test_chooser_creation_form_wants_a_name_in_some_language(db):
+    from ankasam_pubs.authors.forms import profile_creation_form
+
+    form_class = profile_creation_form()
+    assert list(form_class.base_fields) == ["display_name_en", "display_name_tr", "display_name_ru"]
+    assert [str(f.label) for f in form_class.base_fields.values()] == [
+        "Name (English)",
+        "Name (Türkçe)",
+        "Name (Русский)",
+    ]
+    empty = form_class(data={"display_name_en": " ", "display_name_tr": "", "display_name_ru": ""})
+    assert not empty.is_valid()
+    assert empty.errors["__all__"] == ["Give the person's name in at least one language."]
+    only_russian = form_class(data={"display_name_ru": "Рустам Каримов"})
+    assert only_russian.is_valid(), only_russian.errors
+    assert only_russian.save().slug == "rustam-karimov"
+
+
+def test_ascii_slug_keeps_names_readable():
+    from ankasam_pubs.text import ascii_slug
+
+    assert ascii_slug("Ayşe Yılmaz") == "ayse-yilmaz"
+    assert ascii_slug("İlkay Güçlü") == "ilkay-guclu"
+    assert ascii_slug("Щукин Юрий Яковлевич") == "shchukin-yurij-yakovlevich"
+    assert ascii_slug("Japan–South Korea") == "japan-south-korea"
+    assert ascii_slug("Søren Łukasz Æbelø") == "soren-lukasz-aebelo"

@@ -552,6 +552,55 @@ def test_editor_is_asked_before_deleting_a_cited_note(live_server, page):
     assert analysis.notes.count() == 2
 
 
+def test_editor_creates_an_author_profile_from_the_page(live_server, page):
+    """The page's author chooser has a "New profile" tab: the name in each language,
+    the slug made from it; the profile form fills the slug from the name as typed."""
+    from ankasam_pubs.models import AuthorProfile
+    from tests import factories as f
+
+    ensure_page_tree_root()
+    tree = f.site_tree()
+    analysis = f.analysis(tree["index"]["en"], "Credits", slug="credits")
+    log_in_as_editor(page, live_server.url)
+
+    page.goto(f"{live_server.url}/admin/pages/{analysis.pk}/edit/")
+    add = page.locator("#id_analysis_authors-ADD")
+    assert add.inner_text().strip() == "Add author"
+    add.click()
+    credit = page.locator("#id_analysis_authors-FORMS > [data-inline-panel-child]").last
+    credit.get_by_role("button", name=re.compile("Choose")).first.click()
+    modal = page.locator(".modal-content")
+    modal.get_by_role("tab", name="New profile").click()
+    modal.get_by_label("Name (English)").fill("Rustam Karimov")
+    modal.get_by_label("Name (Русский)").fill("Рустам Каримов")
+    modal.get_by_role("button", name="Create the profile").click()
+    page.wait_for_selector(".modal-content", state="detached")
+    assert "Rustam Karimov" in credit.inner_text()
+    page.locator("footer .w-dropdown__toggle").first.click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Publish").click()
+    assert "has been published" in page.locator(".messages").inner_text()
+    profile = AuthorProfile.objects.get(display_name_en="Rustam Karimov")
+    assert profile.slug == "rustam-karimov" and profile.display_name_ru == "Рустам Каримов"
+    assert [c.author for c in analysis.analysis_authors.all()] == [profile]
+
+    page.goto(f"{live_server.url}/admin/snippets/ankasam_pubs/authorprofile/add/")
+    page.locator("#id_display_name_en").fill("Anna Schmidt-Weber")
+    page.locator("#id_display_name_en").blur()
+    page.wait_for_function("() => document.getElementById('id_slug').value !== ''", timeout=5000)
+    assert page.locator("#id_slug").input_value() == "anna-schmidt-weber"
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save").first.click()
+    assert AuthorProfile.objects.filter(slug="anna-schmidt-weber").exists()
+    # An existing profile keeps its address when its name changes.
+    edit = AuthorProfile.objects.get(slug="anna-schmidt-weber")
+    page.goto(f"{live_server.url}/admin/snippets/ankasam_pubs/authorprofile/edit/{edit.pk}/")
+    page.locator("#id_display_name_en").fill("Anna Weber")
+    page.locator("#id_display_name_en").blur()
+    page.wait_for_timeout(1000)  # longer than the new profile's slug took to follow
+    assert page.locator("#id_slug").input_value() == "anna-schmidt-weber"
+
+
 def test_editor_types_the_accessed_date_the_house_way(live_server, page):
     """15.03.2023 typed into "Date accessed" stays as typed when the field loses focus
     (the date picker used to replace it with today's date), is saved as that date and

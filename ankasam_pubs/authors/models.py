@@ -8,7 +8,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from ..translations.fields import shown_language
+from ..text import ascii_slug
+from ..translations.fields import localized_name, shown_language, translation_languages
 from .identity import initials, normalise_orcid, validate_links, validate_orcid, web_links
 
 
@@ -117,7 +118,35 @@ class AuthorProfile(index.Indexed, models.Model):
     def save(self, *args, **kwargs):
         if not self.sort_name:
             self.sort_name = self.display_name
+        if not self.slug:
+            self.slug = self.free_slug()
         super().save(*args, **kwargs)
+
+    def free_slug(self) -> str:
+        """An unused ASCII slug made from the name (the default language's first, else
+        the first language that has one; Turkish letters and Cyrillic transliterated),
+        "author" if there is none; "-2", "-3"… if taken."""
+        languages = [settings.LANGUAGE_CODE.split("-")[0]] + translation_languages()
+        names = [getattr(self, localized_name("display_name", code), "") for code in languages]
+        stem = next(
+            (
+                ascii_slug(name)[:90].strip("-")
+                for name in names + [self.display_name]
+                if name and ascii_slug(name)
+            ),
+            "author",
+        )
+        taken = set(
+            type(self)
+            .objects.filter(slug__startswith=stem)
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
+        )
+        slug, n = stem, 1
+        while slug in taken:
+            n += 1
+            slug = f"{stem}-{n}"
+        return slug
 
     def clean(self):
         super().clean()

@@ -62,7 +62,7 @@ class AnalysisPage(AnalysisPageMixin, Page):
     template = "ankasam_pubs/analysis_page.html"
 
     content_panels = AnalysisPageMixin.content_panels + [
-        InlinePanel(ANALYSIS_AUTHORS, label=_("Authors"), min_num=0),
+        InlinePanel(ANALYSIS_AUTHORS, heading=_("Authors"), label=_("author"), min_num=0),
         FieldPanel("tags"),
         InlinePanel(NOTES, heading=_("Notes"), label=_("note"), classname="ap-notes-panel"),
         MultiFieldPanel(

@@ -95,17 +95,35 @@ def missing_translation_columns(connection: BaseDatabaseWrapper) -> dict[str, li
     return missing
 
 
-def translated_panels(name: str, heading: str | None = None, *, row: bool = True):
+def translated_panels(
+    name: str, heading: str | None = None, *, row: bool = True, slug_source: bool = False
+):
     """One panel per configured language, side by side in one form.
 
-    Built from the host's languages at call time, never hard-coded.
+    Built from the host's languages at call time, never hard-coded. With
+    ``slug_source``, typing the default language's value fills the form's ``slug`` (a
+    new object's only: an existing slug is an address readers already have).
     """
     from django.conf import settings
-    from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+    from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
+
+    class NewSlugSourcePanel(TitleFieldPanel):
+        class BoundPanel(TitleFieldPanel.BoundPanel):
+            def get_should_apply(self):
+                return not (self.instance and self.instance.pk)
 
     names = dict(settings.LANGUAGES)
+    default = settings.LANGUAGE_CODE.split("-")[0]
     panels = [
-        FieldPanel(localized_name(name, language), heading=str(names.get(language, language)))
+        (NewSlugSourcePanel if slug_source and language == default else FieldPanel)(
+            localized_name(name, language),
+            heading=str(names.get(language, language)),
+            **(
+                {"placeholder": False, "classname": ""}
+                if slug_source and language == default
+                else {}
+            ),
+        )
         for language in translation_languages()
     ]
     return MultiFieldPanel([FieldRowPanel(panels)] if row else panels, heading=heading)
