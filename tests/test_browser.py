@@ -601,6 +601,61 @@ def test_editor_creates_an_author_profile_from_the_page(live_server, page):
     assert page.locator("#id_slug").input_value() == "anna-schmidt-weber"
 
 
+def test_editor_checks_pasted_legacy_notes_field_by_field(live_server, page):
+    """From the page's header menu to the draft: the preview shows how each pasted line
+    was split (title, outlet, address, accessed, place cited, Ibid.) before anything is
+    saved, and the confirm button saves what it showed."""
+    from tests import factories as f
+    from tests.factories import paragraphs
+
+    ensure_page_tree_root()
+    tree = f.site_tree()
+    analysis = f.analysis(
+        tree["index"]["en"], "Old notes", body=paragraphs("<p>Imports rose [1] and fell [2].</p>")
+    )
+    log_in_as_editor(page, live_server.url)
+    page.goto(f"{live_server.url}/admin/pages/{analysis.pk}/edit/")
+    page.locator("header").get_by_role("button", name="Actions").click()
+    page.get_by_role("link", name="Paste legacy notes").click()
+    page.get_by_label("Notes list").fill(
+        "[1] Japan Imports from South Korea, Trading Economics, "
+        "https://tradingeconomics.com/japan/imports, (Date of Accession: 15.03.2023).\n"
+        "[2] Ibid., 12.\n"
+    )
+    with page.expect_navigation():
+        page.get_by_role("button", name="Preview").click()
+    table = page.locator(".ap-legacy-table")
+    headers = table.locator("thead th").all_inner_texts()
+    cells = [
+        dict(zip(headers, row.locator("th, td").all_inner_texts(), strict=True))
+        for row in table.locator("tbody tr").all()
+    ]
+    assert [
+        (c["No."], c["Title"], c["Outlet, journal or site"], c["Date accessed"], c["Cited at"])
+        for c in cells
+    ] == [
+        ("1", "Japan Imports from South Korea", "Trading Economics", "15.03.2023", "—"),
+        (
+            "2 (Ibid.)",
+            "Japan Imports from South Korea",
+            "Trading Economics",
+            "15.03.2023",
+            "Page 12",
+        ),
+    ]
+    assert cells[0]["Web address (URL)"] == "https://tradingeconomics.com/japan/imports"
+    assert analysis.revisions.count() == 1  # the preview saved nothing
+    page.get_by_role("button", name="Add these notes as a draft").click()
+    page.wait_for_url(re.compile(rf"/admin/pages/{analysis.pk}/edit/$"))
+    assert "2 notes added and 2 markers linked" in page.locator(".messages").inner_text()
+    analysis.refresh_from_db()
+    draft = analysis.get_latest_revision_as_object()
+    assert [n.get_sources()[0].container_title for n in draft.notes.all()] == [
+        "Trading Economics",
+        "Trading Economics",
+    ]
+
+
 def test_editor_types_the_accessed_date_the_house_way(live_server, page):
     """15.03.2023 typed into "Date accessed" stays as typed when the field loses focus
     (the date picker used to replace it with today's date), is saved as that date and

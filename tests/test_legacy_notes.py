@@ -707,3 +707,25 @@ def test_parsed_notes_link_the_body_end_to_end():
     html, problems = link_legacy_markers("<p>Grain<sup>[1]</sup> and ports[2].</p>", uids)
     assert list(reference_uids(html)) == ["uid-1", "uid-2"]
     assert problems == ()
+
+
+def test_unquoted_title_gives_its_outlet_only_when_the_link_spells_it():
+    notes = parse_legacy_notes(
+        "[1] Japan Imports from South Korea, Trading Economics, "
+        "https://tradingeconomics.com/japan/imports, (Date of Accession: 15.03.2023).\n"
+        "[2] Oil, gas and coal, Annual figures, https://example.org/energy\n"
+        "[3] Port calls, Review, https://review.example.org/calls\n"
+    ).notes
+    assert [(n.source.title, n.source.container_title) for n in notes] == [
+        ("Japan Imports from South Korea", "Trading Economics"),
+        ("Oil, gas and coal, Annual figures", ""),  # no host spells "Annual figures"
+        ("Port calls", "Review"),
+    ]
+
+
+def test_curly_quotes_inside_a_title_are_kept():
+    [note] = parse_legacy_notes(
+        "[1] Karimov, Rustam, “The ‘Middle’ Corridor’s Future”, Caspian Review, "
+        "example.org/x, (Date of Accession: 15.03.2023)."
+    ).notes
+    assert note.source.title == "The ‘Middle’ Corridor’s Future"

@@ -49,6 +49,36 @@ def test_preview_changes_nothing_then_confirm_saves_a_draft(admin_client, analys
     assert "There is no note 4; the marker was left unchanged." in html
     assert "Note 3 is never referenced in the text." in html
     assert analysis.revisions.count() == revisions
+    # Each line as it will be stored, field by field, beside the pasted line.
+    rows = response.context["rows"]
+    assert [(r.number, r.title, r.outlet, r.url, r.accessed, r.locator, r.ibid) for r in rows] == [
+        (
+            1,
+            "Grain in Transit",
+            "Example Maritime Review",
+            "https://example.org/grain",
+            "15.03.2023",
+            "",
+            False,
+        ),
+        (
+            2,
+            "Grain in Transit",
+            "Example Maritime Review",
+            "https://example.org/grain",
+            "15.03.2023",
+            "Page 12",
+            True,
+        ),
+        (3, "", "", "", "", "", False),
+    ]
+    # An unnumbered line continues the note above it: the table shows where it went.
+    assert rows[2].comment == (
+        "A remark of the author without any source. this line cannot be placed anywhere"
+    )
+    table = html[html.index('class="listing ap-legacy-table"') :]
+    assert '<td dir="auto">Example Maritime Review</td>' in table
+    assert "line 2: [1] &quot;Grain in Transit&quot;" in table
 
     response = admin_client.post(
         url(analysis), {"notes": LEGACY, "link_markers": "on", "confirm": "True"}, follow=True

@@ -21,6 +21,7 @@ import datetime
 import html as html_module
 import re
 from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
 
 from django.utils.translation import gettext
 
@@ -272,7 +273,11 @@ class _NoteReader:
             if title:
                 self._container(before, fields)
             else:
-                fields["title"] = before.strip().rstrip(",;: ").strip()
+                fields["title"], outlet = _split_outlet(
+                    before.strip().rstrip(",;: ").strip(), fields["url"]
+                )
+                if outlet:
+                    fields["container_title"] = outlet
         elif title:
             self._container(middle, fields)
         else:
@@ -349,6 +354,18 @@ class _NoteReader:
         except ValueError:
             self.report(text, gettext("Invalid date of accession; the note was kept without it."))
             return None
+
+
+def _split_outlet(text: str, url: str) -> tuple[str, str]:
+    """``(title, outlet)`` of an unquoted "Title, Outlet" head: the last comma-separated
+    part is the outlet only when the link's host spells it ("Trading Economics" and
+    tradingeconomics.com); otherwise a comma may belong to the title, and it stays whole."""
+    title, comma, last = text.rpartition(",")
+    host = urlsplit(url).hostname or ""
+    letters = re.sub(r"\W", "", last.casefold())
+    if comma and title.strip() and len(letters) >= 3 and letters in re.sub(r"\W", "", host):
+        return title.strip(), last.strip()
+    return text, ""
 
 
 @dataclass

@@ -14,6 +14,7 @@ from wagtail.blocks import StreamValue
 from wagtail.rich_text import RichText
 
 from .legacy import LegacyNotes, ParsedNote, Problem, link_legacy_markers, parse_legacy_notes
+from .blocks import ACCESSED_FORMAT, LOCATOR_CHOICES
 from .models import new_note_uid
 from .richtext import reference_uids
 
@@ -24,6 +25,54 @@ class LegacyImport:
     created: list = field(default_factory=list)  # the new note objects
     linked: int = 0  # markers turned into references
     problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    """One parsed note as the preview table shows it: each field as it will be stored."""
+
+    number: int
+    line: int
+    raw: str
+    authors: str
+    title: str
+    outlet: str
+    issued: str
+    url: str
+    accessed: str
+    locator: str
+    ibid: bool
+    comment: str
+
+
+def preview_rows(parsed: LegacyNotes) -> list[PreviewRow]:
+    """How each pasted line was split, field by field, so the editor can check it before
+    anything is saved (the pasted line itself is kept beside it)."""
+    labels = dict(LOCATOR_CHOICES)
+    rows = []
+    for note in parsed.notes:
+        source = note.source
+        rows.append(
+            PreviewRow(
+                number=note.number,
+                line=note.line,
+                raw=note.raw,
+                authors="; ".join(name.inverted for name in source.authors) if source else "",
+                title=source.title if source else "",
+                outlet=source.container_title if source else "",
+                issued=source.issued.isoformat() if source and source.issued else "",
+                url=source.url if source else "",
+                accessed=source.accessed.strftime(ACCESSED_FORMAT)
+                if source and source.accessed
+                else "",
+                locator=f"{labels[source.locator_label.value]} {source.locator}"
+                if source and source.locator
+                else "",
+                ibid=note.ibid,
+                comment=note.comment,
+            )
+        )
+    return rows
 
 
 def source_block_value(note: ParsedNote) -> list[dict]:

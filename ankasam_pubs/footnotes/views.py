@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.models import Page
 
-from .legacy_import import apply_legacy_notes
+from .legacy_import import apply_legacy_notes, preview_rows
 
 
 class LegacyNotesForm(forms.Form):
@@ -77,6 +77,7 @@ def paste_legacy_notes(request, page_id: int):
             "page": page,
             "form": form,
             "preview": preview,
+            "rows": preview_rows(preview.parsed) if preview else [],
             "problems": [_problem_text(p) for p in preview.problems] if preview else [],
         },
     )
