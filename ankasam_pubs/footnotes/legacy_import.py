@@ -13,8 +13,8 @@ from django.utils.translation import gettext
 from wagtail.blocks import StreamValue
 from wagtail.rich_text import RichText
 
-from .legacy import LegacyNotes, ParsedNote, Problem, link_legacy_markers, parse_legacy_notes
 from .blocks import ACCESSED_FORMAT, LOCATOR_CHOICES
+from .legacy import LegacyNotes, ParsedNote, Problem, link_legacy_markers, parse_legacy_notes
 from .models import new_note_uid
 from .richtext import reference_uids
 
