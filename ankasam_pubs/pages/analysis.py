@@ -22,7 +22,6 @@ from wagtail.search import index
 
 from ..authors.credits import AuthorCredit, credits_for
 from ..footnotes.exports import FORMATS, reference_items
-from ..footnotes.forms import NotesPageForm
 from ..footnotes.numbering import Numbering, iter_rich_texts, number_notes
 from ..registry import NOTES, AnalysisKind
 from ..search.indexing import SEARCH_FIELDS
@@ -32,6 +31,7 @@ from ..translations.status import TranslationStatusPanel
 from .article import render_article
 from .blocks import AnalysisBodyBlock
 from .citation import CITE_FORMATS, analysis_source, author_name, citations, cite
+from .forms import AnalysisPageForm
 from .validators import validate_doi
 
 EXPORT_LINKS = (("bibtex", "BibTeX"), ("ris", "RIS"), ("csl-json", "CSL-JSON"))
@@ -121,7 +121,7 @@ class AnalysisContentMixin(AnalysisKind, RoutablePageMixin, models.Model):
         + SEARCH_FIELDS
     )
 
-    base_form_class = NotesPageForm
+    base_form_class = AnalysisPageForm
 
     #: Fields whose rich text may reference notes, in document order (StreamFields are
     #: walked block by block, nested blocks included; RichTextFields are taken whole).
