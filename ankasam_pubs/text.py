@@ -119,10 +119,15 @@ _TO_ASCII = str.maketrans(
 )
 
 
+#: Dashes of every kind ("Japan–South Korea") separate words in a slug, as a hyphen
+#: does (a regular expression that Python and, through Wagtail, JavaScript both read).
+DASHES = r"[\u2010-\u2015\u2212]"
+
+
 def ascii_slug(value: str) -> str:
     """An ASCII slug of ``value``: "Ayşe Yılmaz" -> "ayse-yilmaz", "Рустам Каримов" ->
     "rustam-karimov"; dashes of any kind separate words ("Japan–Korea" -> "japan-korea")."""
     from django.utils.text import slugify
 
-    value = re.sub(r"[\u2010-\u2015\u2212]", "-", value or "")
+    value = re.sub(DASHES, "-", value or "")
     return slugify(value.translate(_TO_ASCII))

@@ -7,14 +7,12 @@ import inspect
 from wagtail.admin.widgets.slug import SlugInput
 
 from ..footnotes.forms import NotesPageForm
-
-#: Dashes of every kind ("Japan–South Korea") separate words in a slug, as a hyphen
-#: does; Wagtail's slug field would drop them and join the words ("japansouth-korea").
-DASHES = r"[\u2010-\u2015\u2212]"
+from ..text import DASHES
 
 
 def slug_widget(locale=None) -> SlugInput:
-    """Wagtail's slug input, with dashes turned into hyphens where Wagtail can (its
+    """Wagtail's slug input, with dashes turned into hyphens where Wagtail can (it would
+    drop them and join the words: "japansouth-korea"; this uses its
     ``formatters``, Wagtail 7.1 and later; 7.0 keeps its own behaviour)."""
     parameters = inspect.signature(SlugInput.__init__).parameters
     if "formatters" in parameters:
