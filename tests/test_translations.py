@@ -353,6 +353,12 @@ def test_publishing_an_untranslated_translation_warns(admin_client, tree):
     assert any("has been published" in m for m in messages)
     warning = "is published in Türkçe, but its text is still the same as the English version"
     assert sum(warning in m for m in messages) == 1
+    # The source published while its translation is still a copy: not a copy itself.
+    en_url = reverse("wagtailadmin_pages:edit", args=[en.pk])
+    response = admin_client.post(en_url, form(en, body, [], "action-publish"), follow=True)
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("has been published" in m for m in messages)
+    assert not any("its text is still the same" in m for m in messages)
     # Translated: no warning.
     response = admin_client.post(
         url, form(tr, ["<p>Tahıl koridorunun metni.</p>"], [], "action-publish"), follow=True

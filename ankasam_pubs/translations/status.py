@@ -64,12 +64,15 @@ def text_signature(page: Page) -> str | None:
 
 
 def untranslated_from(page: Page, others) -> Page | None:
-    """The other language version whose body ``page`` still carries word for word."""
+    """The older language version whose body ``page`` still carries word for word.
+
+    Only an older one: a translation is created after its source (a higher id), so the
+    source is never called a copy of its own translation."""
     mine = text_signature(page)
     if mine is None:
         return None
     for other in others:
-        if other.pk != page.pk and not other.alias_of_id and text_signature(other) == mine:
+        if other.pk < page.pk and not other.alias_of_id and text_signature(other) == mine:
             return other
     return None
 
