@@ -128,14 +128,8 @@ class AuthorProfile(index.Indexed, models.Model):
         "author" if there is none; "-2", "-3"… if taken."""
         languages = [settings.LANGUAGE_CODE.split("-")[0]] + translation_languages()
         names = [getattr(self, localized_name("display_name", code), "") for code in languages]
-        stem = next(
-            (
-                ascii_slug(name)[:90].strip("-")
-                for name in names + [self.display_name]
-                if name and ascii_slug(name)
-            ),
-            "author",
-        )
+        stems = (ascii_slug(name or "")[:90].strip("-") for name in [*names, self.display_name])
+        stem = next((stem for stem in stems if stem), "author")
         taken = set(
             type(self)
             .objects.filter(slug__startswith=stem)

@@ -9,13 +9,14 @@ from wagtail.admin.widgets.slug import SlugInput
 from ..footnotes.forms import NotesPageForm
 from ..text import DASHES
 
+#: Wagtail 7.1 and later let a slug input rewrite text before slugifying it; 7.0 does not.
+SLUG_FORMATTERS = "formatters" in inspect.signature(SlugInput.__init__).parameters
+
 
 def slug_widget(locale=None) -> SlugInput:
-    """Wagtail's slug input, with dashes turned into hyphens where Wagtail can (it would
-    drop them and join the words: "japansouth-korea"; this uses its
-    ``formatters``, Wagtail 7.1 and later; 7.0 keeps its own behaviour)."""
-    parameters = inspect.signature(SlugInput.__init__).parameters
-    if "formatters" in parameters:
+    """Wagtail's slug input, with dashes turned into hyphens where Wagtail can (alone it
+    drops them and joins the words: "japansouth-korea"); 7.0 keeps its own behaviour."""
+    if SLUG_FORMATTERS:
         return SlugInput(formatters=[(DASHES, "-")], locale=locale)
     return SlugInput()
 

@@ -114,18 +114,14 @@ def translated_panels(
 
     names = dict(settings.LANGUAGES)
     default = settings.LANGUAGE_CODE.split("-")[0]
-    panels = [
-        (NewSlugSourcePanel if slug_source and language == default else FieldPanel)(
-            localized_name(name, language),
-            heading=str(names.get(language, language)),
-            **(
-                {"placeholder": False, "classname": ""}
-                if slug_source and language == default
-                else {}
-            ),
-        )
-        for language in translation_languages()
-    ]
+
+    def panel(language: str):
+        field, label = localized_name(name, language), str(names.get(language, language))
+        if slug_source and language == default:
+            return NewSlugSourcePanel(field, heading=label, placeholder=False, classname="")
+        return FieldPanel(field, heading=label)
+
+    panels = [panel(language) for language in translation_languages()]
     return MultiFieldPanel([FieldRowPanel(panels)] if row else panels, heading=heading)
 
 

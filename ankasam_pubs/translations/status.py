@@ -63,16 +63,19 @@ def text_signature(page: Page) -> str | None:
     return json.dumps(raw, sort_keys=True) if raw else None
 
 
-def untranslated_from(page: Page, others) -> Page | None:
+def untranslated_from(page: Page, others, signatures: dict | None = None) -> Page | None:
     """The older language version whose body ``page`` still carries word for word.
 
     Only an older one: a translation is created after its source (a higher id), so the
-    source is never called a copy of its own translation."""
-    mine = text_signature(page)
+    source is never called a copy of its own translation. ``signatures`` (by page id)
+    lets a caller comparing every version with every other compute each body once."""
+    if signatures is None:
+        signatures = {p.pk: text_signature(p) for p in [page, *others]}
+    mine = signatures[page.pk]
     if mine is None:
         return None
     for other in others:
-        if other.pk < page.pk and not other.alias_of_id and text_signature(other) == mine:
+        if other.pk < page.pk and not other.alias_of_id and signatures[other.pk] == mine:
             return other
     return None
 
@@ -87,6 +90,7 @@ def translation_status(page: Page, user=None) -> list[VersionStatus]:
         for p in page.get_translations(inclusive=True).select_related("locale").specific()
     }
     translate = may_translate(page, user)
+    signatures = {p.pk: text_signature(p) for p in versions.values()}
     source = versions.get(settings.LANGUAGE_CODE)
     source_published = source.last_published_at if source else None
     codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
@@ -131,7 +135,7 @@ def translation_status(page: Page, user=None) -> list[VersionStatus]:
                 untranslated=bool(
                     state in ("live", "draft")
                     and not is_source
-                    and untranslated_from(version, versions.values())
+                    and untranslated_from(version, versions.values(), signatures)
                 ),
                 translate_url=translate_url,
             )
