@@ -153,12 +153,13 @@ LANGUAGES = [
     ("en", "English"),
     ("tr", "Türkçe"),
     ("ru", "Русский"),
+    ("ar", "العربية"),
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 # An empty translation falls back along this chain: English first, then the others.
-MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "tr", "ru")}
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "tr", "ru", "ar")}
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
