@@ -176,7 +176,9 @@ def note_texts(html):
     section = html[html.index('role="doc-endnotes"') :]
     return [
         re.sub(r"<[^>]+>", "", m).strip()
-        for m in re.findall(r'<span class="ap-note-text">(.*?)</span>\s*<a', section, re.S)
+        for m in re.findall(
+            r'<span class="ap-note-text" dir="auto">(.*?)</span>\s*<a', section, re.S
+        )
     ]
 
 
