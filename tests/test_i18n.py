@@ -1,4 +1,4 @@
-"""Turkish and Russian catalogues are complete, compiled and in step with the code."""
+"""Turkish, Russian and German catalogues are complete, compiled and in step with the code."""
 
 import gettext
 import os
@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 APP = Path(__file__).resolve().parent.parent / "ankasam_pubs"
-LANGUAGES = ["tr", "ru"]
-NPLURALS = {"tr": 2, "ru": 4}
+LANGUAGES = ["tr", "ru", "de"]
+NPLURALS = {"tr": 2, "ru": 4, "de": 2}
 
 
 def parse_po(path: Path) -> list[dict]:
