@@ -1,4 +1,4 @@
-"""Turkish, Russian and German catalogues are complete, compiled and in step with the code."""
+"""Every shipped catalogue is complete, compiled and in step with the code."""
 
 import gettext
 import os
@@ -11,15 +11,22 @@ from pathlib import Path
 import pytest
 
 APP = Path(__file__).resolve().parent.parent / "ankasam_pubs"
-LANGUAGES = ["tr", "ru", "de"]
-NPLURALS = {"tr": 2, "ru": 4, "de": 2}
+# Every catalogue the package ships is checked; a new one needs its plural count here.
+LANGUAGES = sorted(path.name for path in (APP / "locale").iterdir() if path.is_dir())
+NPLURALS = {"tr": 2, "ru": 4, "de": 2, "fr": 2, "ar": 6}
 
 
 def parse_po(path: Path) -> list[dict]:
     """Entries of a .po file: msgid, msgid_plural, msgstr list, flags (no library needed)."""
     entries = []
     for block in path.read_text(encoding="utf-8").split("\n\n"):
-        entry = {"flags": set(), "msgid": None, "msgid_plural": None, "msgstr": {}}
+        entry = {
+            "flags": set(),
+            "msgctxt": None,
+            "msgid": None,
+            "msgid_plural": None,
+            "msgstr": {},
+        }
         key = None
         for line in block.splitlines():
             if line.startswith("#,"):
@@ -33,7 +40,7 @@ def parse_po(path: Path) -> list[dict]:
                 else:
                     entry[key] += text
             else:
-                match = re.match(r'^(msgid_plural|msgid|msgstr(?:\[\d+\])?) "(.*)"$', line)
+                match = re.match(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?) "(.*)"$', line)
                 key, text = match.groups()
                 if key.startswith("msgstr"):
                     entry["msgstr"][key] = text
@@ -72,12 +79,18 @@ def test_compiled_catalogue_matches_the_po_file(language):
     with open(directory / "django.mo", "rb") as handle:
         compiled = gettext.GNUTranslations(handle)
     for entry in parse_po(directory / "django.po")[1:]:
-        msgid = unescape(entry["msgid"])
+        msgid, context = unescape(entry["msgid"]), entry["msgctxt"]
         if entry["msgid_plural"] is None:
-            assert compiled.gettext(msgid) == unescape(entry["msgstr"]["msgstr"]), msgid
+            found = compiled.pgettext(context, msgid) if context else compiled.gettext(msgid)
+            assert found == unescape(entry["msgstr"]["msgstr"]), msgid
         else:
             plural = unescape(entry["msgid_plural"])
-            assert compiled.ngettext(msgid, plural, 1) == unescape(entry["msgstr"]["msgstr[0]"])
+            found = (
+                compiled.npgettext(context, msgid, plural, 1)
+                if context
+                else compiled.ngettext(msgid, plural, 1)
+            )
+            assert found == unescape(entry["msgstr"]["msgstr[0]"])
 
 
 @pytest.mark.skipif(
@@ -95,11 +108,16 @@ def test_catalogues_cover_every_message_in_the_code(tmp_path):
         check=True,
         capture_output=True,
     )
-    fresh = {e["msgid"] for e in parse_po(copy / "locale/tr/LC_MESSAGES/django.po")}
-    committed = {e["msgid"] for e in parse_po(APP / "locale/tr/LC_MESSAGES/django.po")}
-    assert fresh == committed, (
-        f"run makemessages: new {fresh - committed}, stale {committed - fresh}"
-    )
+    fresh = {(e["msgctxt"], e["msgid"]) for e in parse_po(copy / "locale/tr/LC_MESSAGES/django.po")}
+    # One extraction serves every catalogue: each must hold exactly the code's messages.
+    for language in LANGUAGES:
+        committed = {
+            (e["msgctxt"], e["msgid"])
+            for e in parse_po(APP / "locale" / language / "LC_MESSAGES/django.po")
+        }
+        assert fresh == committed, (
+            f"{language}: run makemessages: new {fresh - committed}, stale {committed - fresh}"
+        )
 
 
 def test_turkish_reader_sees_turkish_interface(client, tree):
