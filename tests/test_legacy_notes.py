@@ -90,6 +90,21 @@ def test_russian_note_with_guillemets():
 
 
 @pytest.mark.parametrize(
+    "label",
+    [
+        "Zugriff am: 02.04.2023",
+        "abgerufen am 02.04.2023",
+        "Consulté le : 02.04.2023",
+        "تاريخ الاطلاع: 02.04.2023",
+    ],
+)
+def test_german_french_and_arabic_accession_labels(label):
+    source = only_note(PORTS.replace("Erişim Tarihi: 02.04.2023", label)).source
+    assert source.accessed == datetime.date(2023, 4, 2)
+    assert source.url == "https://example.com/ports"
+
+
+@pytest.mark.parametrize(
     "quoted",
     ['"Ports and Power"', "\u201cPorts and Power\u201d", "«Ports and Power»", "„Ports and Power“"],
 )
@@ -276,6 +291,12 @@ def test_unsafe_address_in_a_note_without_title_leaves_a_discursive_note():
         ("Там же.", ""),
         ("Там же. С. 14.", "14"),
         ("там же, с. 14", "14"),
+        ("Ebd.", ""),
+        ("Ebd., S. 14.", "14"),
+        ("Ebenda, S. 14", "14"),
+        ("المرجع نفسه.", ""),
+        ("المرجع نفسه، ص. 14", "14"),
+        ("المصدر نفسه، ص 14.", "14"),
     ],
 )
 def test_every_ibid_variant(ibid, locator):

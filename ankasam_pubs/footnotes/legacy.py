@@ -149,21 +149,24 @@ def _note_start(line: _Line, dot_numbered: bool) -> tuple[int, str] | None:
 # -- a note's text --------------------------------------------------------------------------
 
 _IBID = re.compile(
-    r"(?:ibid(?:em)?\b\.?|a\.\s*g\.\s*e(?:\.|\b)|age\.|там\s+же\b\.?)\s*(?P<rest>.*)",
+    # en/fr "Ibid.", tr "A.g.e.", ru "Там же", de "Ebd."/"Ebenda", ar "المرجع نفسه"/"المصدر نفسه"
+    r"(?:ibid(?:em)?\b\.?|a\.\s*g\.\s*e(?:\.|\b)|age\.|там\s+же\b\.?|ebd\.|ebenda\b\.?|"
+    r"(?:المرجع|المصدر)\s+نفسه)\s*(?P<rest>.*)",
     re.IGNORECASE | re.DOTALL,
 )
 _LOCATOR_VALUE = r"\d+(?:\s*[-\u2013]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-\u2013]\s*\d+)?)*"
 _IBID_LOCATOR = re.compile(
-    r"(?:(?:pp?|ss?|sf|с|стр)\.?\s*)?(?P<locator>" + _LOCATOR_VALUE + r")\s*\.?\s*(?P<rest>.*)",
+    r"(?:(?:pp?|ss?|sf|с|стр|ص)\.?\s*)?(?P<locator>" + _LOCATOR_VALUE + r")\s*\.?\s*(?P<rest>.*)",
     re.IGNORECASE | re.DOTALL,
 )
 _LABELLED_LOCATOR = re.compile(
-    r"(?:pp?|ss?|sf|с|стр)\.\s*(?P<locator>" + _LOCATOR_VALUE + r")\s*\.?\s*(?P<rest>.*)",
+    r"(?:pp?|ss?|sf|с|стр|ص)\.\s*(?P<locator>" + _LOCATOR_VALUE + r")\s*\.?\s*(?P<rest>.*)",
     re.IGNORECASE | re.DOTALL,
 )
 _ACCESSION = re.compile(
     r"\(\s*(?:date\s+of\s+access(?:ion)?|access(?:ion)?\s+date|accessed(?:\s+on)?|retrieved|"
-    r"erişim\s+tarihi|erişim|дата\s+обращения|дата\s+доступа)\s*:?\s*(?P<date>[^()]*?)\s*\)",
+    r"erişim\s+tarihi|erişim|дата\s+обращения|дата\s+доступа|zugriff\s+am|abgerufen\s+am|"
+    r"consulté\s+le|تاريخ\s+الاطلاع|تاريخ\s+الزيارة)\s*:?\s*(?P<date>[^()]*?)\s*\)",
     re.IGNORECASE,
 )
 _DATE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})\.?")
@@ -230,7 +233,7 @@ class _NoteReader:
                 gettext("Ibid. without a previous source to repeat; the note was kept as text."),
             )
             return None, body
-        rest = match.group("rest").lstrip(",.;: ")
+        rest = match.group("rest").lstrip(",.;: \u060c")  # U+060C: the Arabic comma
         locator = ""
         found = _IBID_LOCATOR.fullmatch(rest)
         if found:
