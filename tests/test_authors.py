@@ -312,11 +312,17 @@ def test_chooser_creation_form_wants_a_name_in_some_language(db):
     from ankasam_pubs.authors.forms import profile_creation_form
 
     form_class = profile_creation_form()
-    assert list(form_class.base_fields) == ["display_name_en", "display_name_tr", "display_name_ru"]
+    assert list(form_class.base_fields) == [
+        "display_name_en",
+        "display_name_tr",
+        "display_name_ru",
+        "display_name_ar",
+    ]
     assert [str(f.label) for f in form_class.base_fields.values()] == [
         "Name (English)",
         "Name (Türkçe)",
         "Name (Русский)",
+        "Name (العربية)",
     ]
     empty = form_class(data={"display_name_en": " ", "display_name_tr": "", "display_name_ru": ""})
     assert not empty.is_valid()
