@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -85,12 +86,72 @@ def test_compiled_catalogue_matches_the_po_file(language):
             assert found == unescape(entry["msgstr"]["msgstr"]), msgid
         else:
             plural = unescape(entry["msgid_plural"])
-            found = (
-                compiled.npgettext(context, msgid, plural, 1)
-                if context
-                else compiled.ngettext(msgid, plural, 1)
-            )
-            assert found == unescape(entry["msgstr"]["msgstr[0]"])
+            # Every form, chosen by the catalogue's own rule (Arabic's form for n=1 is
+            # msgstr[1], not msgstr[0]); 0..199 reaches all six Arabic forms.
+            for n in range(200):
+                form = unescape(entry["msgstr"][f"msgstr[{compiled.plural(n)}]"])
+                found = (
+                    compiled.npgettext(context, msgid, plural, n)
+                    if context
+                    else compiled.ngettext(msgid, plural, n)
+                )
+                assert found == form, (msgid, n)
+
+
+def plural_forms(path: Path) -> str:
+    """The Plural-Forms rule of a .po file's header (which may span several lines)."""
+    header = path.read_text(encoding="utf-8").split("\n\n")[0]
+    text = "".join(line[1:-1] for line in header.splitlines() if line.startswith('"'))
+    return re.search(r"Plural-Forms: ([^\\]*)", text).group(1)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_plural_rule_is_djangos_own(language):
+    """Django keeps a catalogue whose plural rule differs from its own apart; the same
+    rule as Django's catalogue for the language means one merged catalogue."""
+    import django
+
+    ours = plural_forms(APP / "locale" / language / "LC_MESSAGES" / "django.po")
+    django_po = Path(django.__file__).parent / "conf/locale" / language / "LC_MESSAGES/django.po"
+    assert ours == plural_forms(django_po)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_catalogue_has_the_same_messages_as_turkish(language):
+    """The Turkish catalogue is checked against the code below; the others must match it."""
+    ids = {
+        (e["msgctxt"], e["msgid"], e["msgid_plural"])
+        for e in parse_po(APP / "locale" / language / "LC_MESSAGES" / "django.po")
+    }
+    turkish = {
+        (e["msgctxt"], e["msgid"], e["msgid_plural"])
+        for e in parse_po(APP / "locale/tr/LC_MESSAGES/django.po")
+    }
+    assert ids == turkish, f"missing {turkish - ids}, stale {ids - turkish}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_translations_keep_placeholders_and_no_bidi_controls(language):
+    """Every %(name)s, {name} and tag of the English text survives translation, and no
+    invisible direction mark is baked into a message (the templates isolate text
+    themselves). A plural form used for one number only (Arabic's 0, 1 and 2) may say
+    the number in words and leave its placeholder out, as msgfmt allows."""
+    path = APP / "locale" / language / "LC_MESSAGES" / "django.po"
+    rule = gettext.c2py(plural_forms(path).split("plural=", 1)[1].rstrip(";"))
+    numbers_per_form = Counter(rule(n) for n in range(1000))
+    token = re.compile(r"%\(\w+\)[sd]|%[sd]|\{[^}]*\}|<[^>]+>")
+    bidi = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+    for entry in parse_po(path)[1:]:
+        english = entry["msgid_plural"] or entry["msgid"]
+        expected = Counter(token.findall(english))
+        for key, text in entry["msgstr"].items():
+            assert not bidi.search(text), (entry["msgid"], key)
+            found = Counter(token.findall(text))
+            form = re.search(r"\[(\d)\]", key)
+            if form and numbers_per_form[int(form.group(1))] == 1:
+                assert not found - expected, (entry["msgid"], key, text)
+            else:
+                assert found == expected, (entry["msgid"], key, text)
 
 
 @pytest.mark.skipif(
@@ -130,3 +191,19 @@ def test_turkish_reader_sees_turkish_interface(client, tree):
     html_ru = client.get(tree["index"]["ru"].url).content.decode()
     assert "Материалы ещё не опубликованы." in html_ru
     assert page.url.startswith("/tr/")
+
+
+def test_arabic_reader_sees_arabic_interface(client, tree):
+    from wagtail.models import Locale
+
+    arabic = Locale.objects.get_or_create(language_code="ar")[0]
+    tree["home"]["en"].copy_for_translation(arabic).save_revision().publish()
+    index = tree["index"]["en"].copy_for_translation(arabic)
+    index.title, index.slug = "التحليلات", "tahlilat"
+    index.save()
+    index.save_revision().publish()
+    html = client.get(index.url).content.decode()
+    assert index.url.startswith("/ar/")
+    # Messages of this app only (Django's and Wagtail's own ar catalogues have "بحث").
+    assert 'aria-label="البحث في التحليلات وتصفيتها"' in html
+    assert "لم يُنشر أي تحليل بعد." in html
