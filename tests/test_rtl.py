@@ -199,6 +199,9 @@ def test_arabic_analysis_is_laid_out_right_to_left(live_server, pages, page, tmp
         > box(author_box.locator(".ap-author-name"))["left"]
     )
     assert page.locator(".ap-author bdi", has_text="Daniel Weber").count() == 1
+    # The interface speaks Arabic, down to the comma between the authors' names.
+    assert page.locator("#ap-notes-heading").inner_text() == "الهوامش"
+    assert "ليلى حسنوفا، Daniel Weber" in page.locator(".ap-authors").inner_text()
 
     # Share links, cite box and similar posts start at the right edge of the text column.
     for selector in (".ap-share", ".ap-cite", ".ap-similar"):
