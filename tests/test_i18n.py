@@ -16,10 +16,12 @@ NPLURALS = {"tr": 2, "ru": 4}
 
 
 def parse_po(path: Path) -> list[dict]:
-    """Entries of a .po file: msgid, msgid_plural, msgstr list, flags (no library needed)."""
+    """Entries of a .po file: msgctxt, msgid, msgid_plural, msgstr list, flags (no
+    library needed)."""
     entries = []
     for block in path.read_text(encoding="utf-8").split("\n\n"):
-        entry = {"flags": set(), "msgid": None, "msgid_plural": None, "msgstr": {}}
+        entry = {"flags": set(), "msgctxt": None, "msgid": None, "msgid_plural": None}
+        entry["msgstr"] = {}
         key = None
         for line in block.splitlines():
             if line.startswith("#,"):
@@ -33,7 +35,7 @@ def parse_po(path: Path) -> list[dict]:
                 else:
                     entry[key] += text
             else:
-                match = re.match(r'^(msgid_plural|msgid|msgstr(?:\[\d+\])?) "(.*)"$', line)
+                match = re.match(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?) "(.*)"$', line)
                 key, text = match.groups()
                 if key.startswith("msgstr"):
                     entry["msgstr"][key] = text
@@ -73,7 +75,10 @@ def test_compiled_catalogue_matches_the_po_file(language):
         compiled = gettext.GNUTranslations(handle)
     for entry in parse_po(directory / "django.po")[1:]:
         msgid = unescape(entry["msgid"])
-        if entry["msgid_plural"] is None:
+        if entry["msgctxt"] is not None:
+            translated = compiled.pgettext(unescape(entry["msgctxt"]), msgid)
+            assert translated == unescape(entry["msgstr"]["msgstr"]), (entry["msgctxt"], msgid)
+        elif entry["msgid_plural"] is None:
             assert compiled.gettext(msgid) == unescape(entry["msgstr"]["msgstr"]), msgid
         else:
             plural = unescape(entry["msgid_plural"])
@@ -95,8 +100,11 @@ def test_catalogues_cover_every_message_in_the_code(tmp_path):
         check=True,
         capture_output=True,
     )
-    fresh = {e["msgid"] for e in parse_po(copy / "locale/tr/LC_MESSAGES/django.po")}
-    committed = {e["msgid"] for e in parse_po(APP / "locale/tr/LC_MESSAGES/django.po")}
+    # A message is its context and its id: "and" in an author list is not any "and".
+    fresh = {(e["msgctxt"], e["msgid"]) for e in parse_po(copy / "locale/tr/LC_MESSAGES/django.po")}
+    committed = {
+        (e["msgctxt"], e["msgid"]) for e in parse_po(APP / "locale/tr/LC_MESSAGES/django.po")
+    }
     assert fresh == committed, (
         f"run makemessages: new {fresh - committed}, stale {committed - fresh}"
     )
