@@ -87,10 +87,10 @@ STEMMERS.update(
     {alias: STEMMERS[code] for alias, code in SNOWBALL_ALIASES.items() if code in STEMMERS}
 )
 
-# Letters and the combining marks that belong to them (Devanagari and Tamil vowel signs,
-# Arabic harakat, decomposed accents): Python's \w has no marks, so without them a Hindi
-# word would fall apart at each vowel sign.
-#: Combining marks as the inside of a regular-expression character class.
+#: Combining marks (Devanagari and Tamil vowel signs, Arabic harakat, decomposed
+#: accents) as the inside of a regular-expression character class. A word is letters
+#: and their marks: Python's \w has no marks, so without them a Hindi word would fall
+#: apart at each vowel sign.
 COMBINING_MARKS = "".join(
     f"{chr(first)}-{chr(last)}" if first != last else chr(first)
     for first, last in _ranges(lambda c: unicodedata.category(c).startswith("M"))

@@ -88,7 +88,7 @@ def _link(source: Source) -> str:
 
 
 def _apa_date(source: Source, language: str) -> str:
-    """ "2023, March 17": the year, then the month and day in the language's order."""
+    """APA's "2023, March 17": the year, then month and day in the language's order."""
     issued = source.issued
     if not issued.month:
         return str(issued.year)
