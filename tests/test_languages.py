@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime
 import re
+import shutil
+import subprocess
 
 import pytest
 import snowballstemmer
@@ -238,3 +240,46 @@ def test_a_language_the_app_knows_nothing_of_is_whole_lower_cased_words():
 def test_vowelled_arabic_word_is_marked_whole_in_a_snippet():
     html = str(snippet("قرأتُ الكِتَابَ أمس", query_terms("كتاب", "ar"), "ar"))
     assert "<mark>الكِتَابَ</mark>" in html
+
+
+# -- a language the app does not ship, added by the host (docs/how-to/add-a-language.md) ------
+
+HOST_CATALOGUE = r"""msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\n"
+
+msgctxt "citation author list"
+msgid "and"
+msgstr "na"
+
+msgctxt "citation author list"
+msgid "&"
+msgstr "na"
+
+msgid "%(minutes)d min read"
+msgid_plural "%(minutes)d min read"
+msgstr[0] "dakika %(minutes)d ya kusoma"
+msgstr[1] "dakika %(minutes)d za kusoma"
+"""
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="needs gettext's msgfmt")
+def test_a_host_catalogue_adds_a_language_the_app_does_not_ship(settings, tmp_path):
+    """Swahili: no catalogue of ours, and no Django date formats (so ISO dates)."""
+    directory = tmp_path / "sw" / "LC_MESSAGES"
+    directory.mkdir(parents=True)
+    (directory / "django.po").write_text(HOST_CATALOGUE, encoding="utf-8")
+    subprocess.run(
+        ["msgfmt", "-o", str(directory / "django.mo"), str(directory / "django.po")], check=True
+    )
+    assert "<bdi>Schmidt, Anna</bdi> and <bdi>Pierre Martin</bdi>" in str(chicago(ANALYSIS, "sw"))
+    settings.LOCALE_PATHS = [str(tmp_path)]  # Django drops its loaded catalogues
+    chicago_html = str(chicago(ANALYSIS, "sw"))
+    assert "<bdi>Schmidt, Anna</bdi> na <bdi>Pierre Martin</bdi>." in chicago_html
+    assert "<bdi>Centre</bdi>, 2026-11-20." in chicago_html
+    assert "<bdi>Schmidt, A.</bdi>, na <bdi>Martin, P.</bdi> (2026-11-20)." in str(
+        apa(ANALYSIS, "sw")
+    )
+    assert reading_time_label(1, "sw") == "dakika 1 ya kusoma"
+    assert reading_time_label(3, "sw") == "dakika 3 za kusoma"
