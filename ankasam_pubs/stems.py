@@ -4,20 +4,31 @@ and Snowball stems.
 Pure functions. ``terms(text, language)`` returns the stems of the words worth
 comparing, in order. Turkish lowercases dotted and dotless I correctly (``I`` → ``ı``,
 ``İ`` → ``i``) and drops the suffix after an apostrophe (``Türkiye'nin`` → ``türkiye``);
-Russian folds ``ё`` to ``е``. Stems are cached per language because an archive repeats
-the same few tens of thousands of word forms millions of times.
+Russian folds ``ё`` to ``е``; Arabic drops harakat and tatweel. Stems are cached per
+language because an archive repeats the same few tens of thousands of word forms
+millions of times.
+
+Any language: Snowball stems wherever snowballstemmer has the language (Arabic,
+German, French, Hindi… see :data:`STEMMERS`), stop words from this app's lists (en, tr,
+ru) or the stopwordsiso package, and otherwise whole lower-cased words.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 import snowballstemmer
 
-# Words that carry no topic, written for this app (en, tr, ru); compared after casing
-# and before stemming.
+from .languages import SNOWBALL_ALIASES, SNOWBALL_LANGUAGES
+from .languages import base_language as base_language
+
+# Words that carry no topic, written for this app (en, tr, ru) and tuned with the search
+# relevance and similar-posts tests; compared after casing and before stemming. Other
+# languages take the stopwordsiso package's list (see stop_words()).
 STOP_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
         """a about above after again against all also although am among an and any are
@@ -55,37 +66,85 @@ STOP_WORDS: dict[str, frozenset[str]] = {
     ),
 }
 
-# Snowball algorithm per language code, where the installed snowballstemmer has it;
-# other languages are compared by whole words.
-_SNOWBALL = {
-    "ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german",
-    "el": "greek", "en": "english", "es": "spanish", "et": "estonian", "eu": "basque",
-    "fa": "persian", "fi": "finnish", "fr": "french", "ga": "irish", "hi": "hindi",
-    "hu": "hungarian", "hy": "armenian", "id": "indonesian", "it": "italian",
-    "lt": "lithuanian", "nb": "norwegian", "ne": "nepali", "nl": "dutch", "no": "norwegian",
-    "pl": "polish", "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian",
-    "sv": "swedish", "ta": "tamil", "tr": "turkish", "yi": "yiddish",
-}  # fmt: skip
-STEMMERS = {code: name for code, name in _SNOWBALL.items() if name in snowballstemmer.algorithms()}
 
-_WORD = re.compile(r"[^\W\d_]{2,}|\d{4}")
+def _ranges(wanted: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
+    """Runs of code points (below U+20000, where every script's marks are) that match."""
+    first = None
+    for point in range(0x20000):
+        if wanted(chr(point)):
+            first = point if first is None else first
+        elif first is not None:
+            yield first, point - 1
+            first = None
+
+
+#: Snowball algorithm per language code: every language the installed snowballstemmer
+#: has (its ``algorithms()``); other languages are compared by whole words.
+STEMMERS = {
+    code: name for name, code in SNOWBALL_LANGUAGES.items() if name in snowballstemmer.algorithms()
+}
+STEMMERS.update(
+    {alias: STEMMERS[code] for alias, code in SNOWBALL_ALIASES.items() if code in STEMMERS}
+)
+
+#: Combining marks (Devanagari and Tamil vowel signs, Arabic harakat, decomposed
+#: accents) as the inside of a regular-expression character class. A word is letters
+#: and their marks: Python's \w has no marks, so without them a Hindi word would fall
+#: apart at each vowel sign.
+COMBINING_MARKS = "".join(
+    f"{chr(first)}-{chr(last)}" if first != last else chr(first)
+    for first, last in _ranges(lambda c: unicodedata.category(c).startswith("M"))
+)
+_LETTER = r"[^\W\d_]"
+_WORD = re.compile(rf"{_LETTER}(?:{_LETTER}|[{COMBINING_MARKS}])+|\d{{4}}")
 _APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_]+")
 _ENGLISH_POSSESSIVE = re.compile(r"['’]s\b")
 
-
-def base_language(code: str) -> str:
-    return code.split("-")[0].split("_")[0].lower()
+# Arabic script: short vowels and other harakat, the superscript alef and tatweel (the
+# stretching stroke) are not part of a word's spelling; Snowball's Arabic stemmer drops
+# them too, but stop words are compared before stemming.
+_ARABIC_SCRIPT = {"ar", "fa", "ur", "ps", "ckb", "ug", "sd"}
+_HARAKAT = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# Arabic only: alef with hamza or madda is written as bare alef often enough that the two
+# must match (Snowball's Arabic stemmer does the same).
+_ARABIC_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
 
 
 def fold_case(text: str, language: str) -> str:
-    """Lowercase as the language does it (Turkish I/ı/İ/i, Russian ё → е)."""
+    """Lowercase as the language does it (Turkish I/ı/İ/i, Russian ё → е), accents
+    composed (NFC) so a decomposed "é" is one letter, and Arabic script without its
+    optional marks (harakat, tatweel; in Arabic, hamza on alef)."""
     language = base_language(language)
+    text = unicodedata.normalize("NFC", text)
     if language in ("tr", "az"):
         text = text.replace("I", "ı").replace("İ", "i")
     text = text.lower()
     if language == "ru":
         text = text.replace("ё", "е")
+    elif language in _ARABIC_SCRIPT:
+        text = _HARAKAT.sub("", text)
+        if language == "ar":
+            text = text.translate(_ARABIC_ALEF)
     return text
+
+
+@lru_cache(maxsize=64)
+def stop_words(language: str) -> frozenset[str]:
+    """The words of ``language`` that carry no topic, folded as :func:`fold_case` does.
+
+    English, Turkish and Russian use this app's own lists (:data:`STOP_WORDS`); any other
+    language the stopwordsiso package's list for its ISO 639-1 code; a language with
+    neither has none.
+    """
+    language = base_language(language)
+    if language in STOP_WORDS:
+        return STOP_WORDS[language]
+    import stopwordsiso  # loaded on first use: a JSON file of every language's list
+
+    code = SNOWBALL_ALIASES.get(language, language)
+    if not stopwordsiso.has_lang(code):
+        return frozenset()
+    return frozenset(fold_case(word, language) for word in stopwordsiso.stopwords(code))
 
 
 @lru_cache(maxsize=16)
@@ -102,7 +161,7 @@ def _stems_for(words, language: str) -> dict[str, str]:
     cache = _STEM_CACHE.setdefault(language, {})
     missing = [w for w in words if w not in cache]
     if missing:
-        stop = STOP_WORDS.get(language, frozenset())
+        stop = stop_words(language)
         stemmer = _stemmer(language)
         stemmed = stemmer.stemWords(missing) if stemmer else missing
         for word, stem in zip(missing, stemmed, strict=True):

@@ -9,11 +9,10 @@ from collections.abc import Iterable
 
 from django.utils.translation import ngettext, override
 
+from .languages import words_per_minute
+
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w+")
-
-#: Words read per minute; Turkish and Russian words are longer than English ones.
-WORDS_PER_MINUTE = {"en": 230, "tr": 180, "ru": 180}
 
 
 def _strings(value) -> Iterable[str]:
@@ -44,12 +43,17 @@ def plain_text(raw_stream) -> str:
 
 
 def reading_minutes(text: str, language: str) -> int:
-    """Whole minutes to read ``text`` (at least 1)."""
-    speed = WORDS_PER_MINUTE.get(language.split("-")[0], 200)
-    return max(1, math.ceil(len(_WORD.findall(text)) / speed))
+    """Whole minutes to read ``text`` (at least 1), at the language's reading speed
+    (:func:`ankasam_pubs.languages.words_per_minute`: 200 words a minute by default)."""
+    return max(1, math.ceil(len(_WORD.findall(text)) / words_per_minute(language)))
 
 
 def reading_time_label(minutes: int, language: str) -> str:
+    """ "4 min read" in ``language``: the plural form its catalogue's plural rule picks.
+
+    The count is an integer below a thousand, which Django's number formatting
+    (``formats.number_format``) leaves as it is in every language (it only groups
+    thousands; digits are never replaced), so it is interpolated directly."""
     with override(language):
         return ngettext("%(minutes)d min read", "%(minutes)d min read", minutes) % {
             "minutes": minutes

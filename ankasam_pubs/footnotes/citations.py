@@ -16,7 +16,8 @@ scheme is http or https. Labels are translated with the app's catalogues, inside
 #   "Vol."  "No."            house style journal volume and issue
 #   "no."                    Chicago journal issue: "12, no. 3"
 #   "n.d."                   Chicago: no date
-#   "and"  "et al."          Chicago author lists
+#   "and" (context "citation author list")   Chicago author lists
+#   "et al."                 Chicago author lists
 #   "in %(container)s"       Chicago chapter: "in <i>Book</i>"
 
 from __future__ import annotations
@@ -26,11 +27,12 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from django.utils import dateformat, formats
+from django.utils import dateformat
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, gettext_noop, override
+from django.utils.translation import gettext, gettext_noop, override, pgettext
 
+from ..languages import base_language, long_date_formats, quotes
 from .sources import LocatorLabel, Name, PartialDate, Source, SourceType
 
 STYLES = ("house", "chicago")
@@ -40,21 +42,6 @@ _LOCATOR_LABELS = {
     LocatorLabel.PARAGRAPH: gettext_noop("para."),
     LocatorLabel.SECTION: gettext_noop("sec."),
     LocatorLabel.CHAPTER: gettext_noop("ch."),
-}
-
-# Opening quote, closing quote, and whether a following comma or full stop goes inside.
-_QUOTES = {
-    "en": ("\u201c", "\u201d", True),
-    "tr": ("\u201c", "\u201d", False),
-    "ru": ("\u00ab", "\u00bb", False),
-}
-
-# (full date, year and month) as Django date format strings; month names come from
-# Django's own locale data. "E" is the genitive month ("15 марта 2023").
-_DATE_FORMATS = {
-    "en": ("F j, Y", "F Y"),
-    "tr": ("j F Y", "F Y"),
-    "ru": ("j E Y", "F Y"),
 }
 
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
@@ -105,7 +92,7 @@ def _check_style(style: str) -> None:
 
 
 def _language_key(language: str) -> str:
-    return (language or "en").replace("_", "-").split("-")[0].lower()
+    return base_language(language or "en")
 
 
 def _is_web_url(url: str) -> bool:
@@ -230,15 +217,27 @@ def _chicago_names(names: tuple[Name, ...], language: str) -> str:
     if len(shown) > 3:
         et_al = gettext("et al.")
         return f"{shown[0]} {et_al}"
-    conjunction = gettext("and")
+    conjunction = author_list_and()
     if len(shown) == 2:
         return f"{shown[0]} {conjunction} {shown[1]}"
     serial = "," if language == "en" else ""  # "A, B, and C" only in English
     return f"{shown[0]}, {shown[1]}{serial} {conjunction} {shown[2]}"
 
 
-def _long_date(value: PartialDate | datetime.date, language: str) -> str:
-    """A date in words: "March 15, 2023", "15 Mart 2023", "15 марта 2023", "March 2023"."""
+def author_list_and() -> str:
+    """The word before the last author, from this app's catalogue only: the context keeps
+    another package's "and" from answering, so it is in the language of the dates."""
+    return pgettext("citation author list", "and")
+
+
+def long_date(value: PartialDate | datetime.date, language: str) -> str:
+    """A date in words, in the active language: "March 15, 2023", "15 Mart 2023",
+    "15 марта 2023", "20. November 2026", "March 2023", "март 2023".
+
+    Patterns: :func:`ankasam_pubs.languages.long_date_formats`; month names: Django's.
+    Where Django writes the genitive month in lower case ("марта", "listopada") the
+    language writes month names in lower case inside a sentence, so a month and year
+    ("Март 2023" in Django's headings) is lower-cased too."""
     if isinstance(value, PartialDate):
         if not value.month:
             return str(value.year)
@@ -246,11 +245,11 @@ def _long_date(value: PartialDate | datetime.date, language: str) -> str:
         whole = value.day is not None
     else:
         date, whole = value, True
-    full, year_month = _DATE_FORMATS.get(
-        language, (formats.get_format("DATE_FORMAT"), formats.get_format("YEAR_MONTH_FORMAT"))
-    )
+    full, year_month = long_date_formats(language)
     text = dateformat.format(date, full if whole else year_month)
-    return text.lower() if language == "ru" and not whole else text
+    if not whole and dateformat.format(date, "E")[:1].islower():
+        text = text.lower()
+    return text
 
 
 def _chicago_link(source: Source) -> SafeString:
@@ -311,9 +310,9 @@ def _chicago(source: Source, language: str) -> SafeString:
         else:
             parts.append(escape(outlet))
         if source.issued:
-            parts.append(escape(_long_date(source.issued, language)))
+            parts.append(escape(long_date(source.issued, language)))
         elif source.accessed:
-            accessed = _long_date(source.accessed, language)
+            accessed = long_date(source.accessed, language)
             parts.append(format_html("{} {}", gettext("accessed"), accessed))
         parts.append(_chicago_link(source))
 
@@ -322,7 +321,7 @@ def _chicago(source: Source, language: str) -> SafeString:
 
 
 def _chicago_join(parts: list[SafeString | _Quoted], language: str) -> SafeString:
-    opening, closing, inside = _QUOTES.get(language, _QUOTES["en"])
+    opening, closing, inside = quotes(language)
     html = ""
     for index, part in enumerate(parts):
         last = index == len(parts) - 1

@@ -16,13 +16,15 @@ from dataclasses import dataclass
 from django.utils import dateformat
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, override
+from django.utils.translation import gettext, override, pgettext
 
-from ..footnotes.citations import bare_doi
+from ..footnotes.citations import author_list_and, bare_doi, long_date
 from ..footnotes.exports import FORMATS as EXPORT_FORMATS
 from ..footnotes.sources import Name, PartialDate, Source, SourceType
+from ..languages import apa_date_format
 
-# Message ids used here: "and" (Chicago author lists), "No." (report number in APA).
+# Message ids used here: "and" and "&" (context "citation author list": Chicago and APA
+# author lists), "No." (report number in APA). Dates: ankasam_pubs.languages.
 
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -85,10 +87,13 @@ def _link(source: Source) -> str:
     return f"https://doi.org/{source.doi}" if source.doi else source.url
 
 
-def _date(source: Source, language: str, pattern: dict[str, str]) -> str:
+def _apa_date(source: Source, language: str) -> str:
+    """APA's "2023, March 17": the year, then month and day in the language's order."""
     issued = source.issued
-    day = datetime.date(issued.year, issued.month or 1, issued.day or 1)
-    return dateformat.format(day, pattern.get(language, pattern["en"]))
+    if not issued.month:
+        return str(issued.year)
+    day = datetime.date(issued.year, issued.month, issued.day or 1)
+    return dateformat.format(day, apa_date_format(language))
 
 
 def _closed(text: str) -> str:
@@ -109,7 +114,7 @@ def chicago(source: Source, language: str) -> SafeString:
             texts = [names[0].inverted] + [n.display for n in names[1:]]
             shown = [_bdi(text) for text in texts]
             if len(shown) > 1:
-                conjunction = escape(gettext("and"))
+                conjunction = escape(author_list_and())
                 serial = "," if len(shown) > 2 or language == "en" else ""
                 people = ", ".join(shown[:-1]) + f"{serial} {conjunction} {shown[-1]}"
             else:
@@ -118,7 +123,7 @@ def chicago(source: Source, language: str) -> SafeString:
         else:
             people = ""
         series = " ".join(_bdi(p) for p in (source.container_title, source.issue) if p)
-        date = _date(source, language, {"en": "F j, Y", "tr": "j F Y", "ru": "j E Y"})
+        date = long_date(source.issued, language)
         publisher = _bdi(source.publisher) if source.publisher else ""
         parts = [
             mark_safe(people),  # noqa: S308 - escaped names joined
@@ -143,10 +148,11 @@ def apa(source: Source, language: str) -> SafeString:
     with override(language):
         names = [_bdi(_apa_name(n)) for n in source.authors if n.display]
         if len(names) > 1:
-            people = ", ".join(names[:-1]) + ", &amp; " + names[-1]
+            ampersand = escape(pgettext("citation author list", "&"))
+            people = ", ".join(names[:-1]) + f", {ampersand} " + names[-1]
         else:
             people = "".join(names)
-        date = _date(source, language, {"en": "Y, F j", "tr": "Y, j F", "ru": "Y, j E"})
+        date = _apa_date(source, language)
         number = ""
         if source.issue:
             series = _bdi(source.container_title) if source.container_title else ""

@@ -7,13 +7,15 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from ..stems import base_language, terms, words
+from ..stems import COMBINING_MARKS, base_language, terms, words
 from ..text import MAX_SEARCH_LENGTH
 
 #: A query keeps at most this many distinct stems (more only slow the backend down).
 MAX_QUERY_TERMS = 12
 
-_TOKEN = re.compile(r"\w+|\W+")
+# Words with their combining marks (a vowelled Arabic or a Hindi word is one token), and
+# the text between them.
+_TOKEN = re.compile(rf"(?:\w|[{COMBINING_MARKS}])+|[^\w{COMBINING_MARKS}]+")
 
 
 class QueryTooLong(ValueError):

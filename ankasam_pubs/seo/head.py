@@ -13,17 +13,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from ..footnotes.sources import Source
-
-# OpenGraph wants language_TERRITORY; a bare language code is not valid there.
-OG_LOCALES = {"en": "en_GB", "tr": "tr_TR", "ru": "ru_RU", "de": "de_DE", "fr": "fr_FR"}
-
-
-def og_locale(language_code: str) -> str:
-    base = language_code.replace("-", "_")
-    if "_" in base:
-        language, territory = base.split("_", 1)
-        return f"{language.lower()}_{territory.upper()}"
-    return OG_LOCALES.get(base.lower(), f"{base.lower()}_{base.upper()}")
+from ..languages import og_locale as og_locale  # OpenGraph's language_TERRITORY
 
 
 def scholar_date(value: datetime.date | datetime.datetime | None) -> str:
