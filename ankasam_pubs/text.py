@@ -76,8 +76,9 @@ def isolate(text: str) -> str:
     return f"{FSI}{text}{PDI}" if text else text
 
 
-# Letters Unicode decomposition cannot bring to ASCII, and Cyrillic (simplified
-# scholarly transliteration), so an ASCII slug keeps the name readable.
+# Letters Unicode decomposition cannot bring to ASCII, Cyrillic and Arabic script
+# (simplified scholarly transliteration, consonants only for Arabic: short vowels are
+# not written), so an ASCII slug keeps the name readable.
 _TO_ASCII = str.maketrans(
     {
         "ı": "i",
@@ -119,6 +120,10 @@ _TO_ASCII = str.maketrans(
         "Ю": "Yu",
         "я": "ya",
         "Я": "Ya",
+        **dict(zip("ابتجحدرزسصضطظفقكلمنهويىةأإآ", "abtjhdrzssdtzfqklmnhwyaaaia", strict=True)),
+        **dict(zip("ثخذشغ", ["th", "kh", "dh", "sh", "gh"], strict=True)),
+        **dict.fromkeys("ءعئؤ\u0640", ""),  # hamza, ain and tatweel: no Latin letter
+        **dict(zip("پچژگکی", ["p", "ch", "zh", "g", "k", "y"], strict=True)),  # Persian
     }
 )
 

@@ -337,6 +337,8 @@ def test_ascii_slug_keeps_names_readable():
 
     assert ascii_slug("Ayşe Yılmaz") == "ayse-yilmaz"
     assert ascii_slug("İlkay Güçlü") == "ilkay-guclu"
+    assert ascii_slug("ليلى حسنوفا") == "lyla-hsnwfa"
+    assert ascii_slug("عمر الشريف") == "mr-alshryf"
     assert ascii_slug("Щукин Юрий Яковлевич") == "shchukin-yurij-yakovlevich"
     assert ascii_slug("Japan–South Korea") == "japan-south-korea"
     assert ascii_slug("Søren Łukasz Æbelø") == "soren-lukasz-aebelo"
