@@ -1,4 +1,8 @@
-"""Template tags of ankasam_pubs: display precomputed values, compute nothing else."""
+"""Template tags of ankasam_pubs: display precomputed values, compute nothing else.
+
+The one exception is the language switcher, which also goes on the host's own pages,
+whose context the app does not build: it looks its links up (two queries at most).
+"""
 
 from django import template
 from django.utils.safestring import mark_safe
