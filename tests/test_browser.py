@@ -201,6 +201,28 @@ def test_reader_switches_language_on_an_analysis(demo, page):
     pytest.fail("no demo analysis offers a Turkish version")
 
 
+def test_header_switcher_goes_to_the_analysis_translation(demo, page):
+    """The header's language links and the article's "also available in" agree: both
+    go to the analysis's translation, not to the other language's home page."""
+    page.goto(f"{demo.url}/en/analysis/")
+    hrefs = page.locator(".ap-card-title a").evaluate_all("els => els.map(e => e.href)")
+    for href in hrefs:
+        page.goto(href)
+        article_link = page.locator(".ap-translations a[hreflang=tr]")
+        if not article_link.count():
+            continue
+        header = page.locator(".site-header nav.ap-language-switcher")
+        assert header.locator("a[aria-current=page]").get_attribute("hreflang") == "en"
+        translation = article_link.evaluate("a => a.href")
+        header.locator("a[hreflang=tr]").click()
+        page.wait_for_load_state()
+        assert page.url == translation
+        assert page.url.rstrip("/") != f"{demo.url}/tr"
+        assert header.locator("a[aria-current=page]").get_attribute("hreflang") == "tr"
+        return
+    pytest.fail("no demo analysis offers a Turkish version")
+
+
 def test_editor_logs_into_the_admin(demo, page):
     page.goto(f"{demo.url}/admin/")
     page.fill("input[name=username]", "editor")

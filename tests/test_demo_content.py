@@ -82,9 +82,17 @@ def test_readers_never_see_the_draft_or_the_protected_analysis(demo, client):
 def test_russian_draft_translation_stays_invisible(demo, client):
     data = next(a for a in content.ANALYSES if a.get("ru", {}).get("status") == "draft")
     english = AnalysisPage.objects.get(slug=data["slug"], locale__language_code="en")
+    russian = AnalysisPage.objects.get(
+        translation_key=english.translation_key, locale__language_code="ru"
+    )
+    assert not russian.live
     html = client.get(english.url).content.decode()
-    assert 'hreflang="tr"' in html
-    assert 'hreflang="ru"' not in html
+    head = html.split("</head>")[0]
+    assert 'hreflang="tr"' in head
+    assert 'hreflang="ru"' not in head
+    # Linked nowhere: the header's language switcher offers the Russian home instead.
+    assert russian.url not in html
+    assert '<a href="/ru/" hreflang="ru"' in html
     assert data["ru"]["title"] not in client.get("/ru/аналитика/").content.decode()
 
 

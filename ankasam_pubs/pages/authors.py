@@ -118,6 +118,7 @@ class AuthorIndexPageMixin(PubsPageMixin, AuthorIndexKind, RoutablePageMixin, mo
                 "analyses": analyses,
                 "feed_url": self.feed_url(profile),
                 "person_jsonld": jsonld(person),
+                "ankasam_pubs_head_template": "ankasam_pubs/includes/head/author_profile.html",
                 "translations": [
                     dataclasses.replace(version, url=version.url + suffix)
                     for version in context["translations"]

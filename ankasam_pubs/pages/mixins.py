@@ -49,6 +49,8 @@ class AnalysisPageMixin(
     """An analysis. The metadata comes first: it reads what the others put in the
     context (credits, translations, numbering, topics)."""
 
+    head_template = "ankasam_pubs/includes/head/analysis.html"
+
     class Meta:
         abstract = True
 

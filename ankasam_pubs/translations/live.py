@@ -35,6 +35,12 @@ def language_name(code: str) -> str:
         return dict(settings.LANGUAGES).get(code, code)
 
 
+def language_direction(code: str) -> str:
+    """``"rtl"`` or ``"ltr"`` for a language code, by Django's ``LANGUAGES_BIDI`` (the
+    rule ``get_language_bidi`` applies to the active language)."""
+    return "rtl" if code.split("-")[0] in settings.LANGUAGES_BIDI else "ltr"
+
+
 def _language_order() -> dict[str, int]:
     return {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
 
