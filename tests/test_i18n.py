@@ -207,3 +207,51 @@ def test_arabic_reader_sees_arabic_interface(client, tree):
     # Messages of this app only (Django's and Wagtail's own ar catalogues have "بحث").
     assert 'aria-label="البحث في التحليلات وتصفيتها"' in html
     assert "لم يُنشر أي تحليل بعد." in html
+
+
+EXAMPLE = APP.parent / "example_project"
+
+
+@pytest.mark.skipif(
+    shutil.which("xgettext") is None, reason="needs gettext (scripts/test installs it)"
+)
+def test_example_site_catalogues_are_complete_and_cover_its_templates(tmp_path):
+    """The demo's own header, footer and error pages speak every language it serves."""
+    copy = tmp_path / "example_project"
+    shutil.copytree(
+        EXAMPLE,
+        copy,
+        ignore=shutil.ignore_patterns("__pycache__", "media", "static", "*.sqlite3*"),
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "demo_site.settings"}
+    env["PYTHONPATH"] = os.pathsep.join([str(copy), str(APP.parent)])
+    subprocess.run(
+        # The demo's content is data in every language, not interface text.
+        [
+            sys.executable,
+            "-m",
+            "django",
+            "makemessages",
+            "-l",
+            "tr",
+            "--no-location",
+            "-i",
+            "demo/*",
+        ],
+        cwd=copy,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    fresh = {e["msgid"] for e in parse_po(copy / "locale/tr/LC_MESSAGES/django.po")[1:]}
+    from demo_site import settings
+
+    languages = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    for language in languages:
+        path = EXAMPLE / "locale" / language / "LC_MESSAGES" / "django.po"
+        entries = parse_po(path)
+        assert "fuzzy" not in entries[0]["flags"]
+        assert {e["msgid"] for e in entries[1:]} == fresh, language
+        for entry in entries[1:]:
+            assert entry["msgstr"]["msgstr"], f"{language} untranslated: {entry['msgid']!r}"
+        assert (path.parent / "django.mo").exists()

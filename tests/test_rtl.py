@@ -202,6 +202,8 @@ def test_arabic_analysis_is_laid_out_right_to_left(live_server, pages, page, tmp
     # The interface speaks Arabic, down to the comma between the authors' names.
     assert page.locator("#ap-notes-heading").inner_text() == "الهوامش"
     assert "ليلى حسنوفا، Daniel Weber" in page.locator(".ap-authors").inner_text()
+    # The host's own chrome (the example site's footer) too.
+    assert "محتوى تجريبي" in page.locator("footer").last.inner_text()
 
     # Share links, cite box and similar posts start at the right edge of the text column.
     for selector in (".ap-share", ".ap-cite", ".ap-similar"):

@@ -156,6 +156,8 @@ LANGUAGES = [
     ("ar", "العربية"),
 ]
 WAGTAIL_I18N_ENABLED = True
+# The example site's own strings (header, footer, error pages); the app ships its own.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 # An empty translation falls back along this chain: English first, then the others.
