@@ -259,6 +259,15 @@ def follow_step_6(site, browser) -> None:
         with page.expect_navigation():
             page.get_by_role("button", name="Create").click()
         assert f"Locale '{language}' created" in page.locator(".messages").inner_text()
+    # … and Settings → Sites: the address the site really answers at.
+    host, port = re.fullmatch(r"http://([\d.]+):(\d+)", url).groups()
+    page.goto(f"{url}/admin/sites/")
+    page.get_by_role("link", name=re.compile("localhost")).first.click()
+    page.locator("#id_hostname").fill(host)
+    page.locator("#id_port").fill(port)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save").click()
+    assert "updated" in page.locator(".messages").inner_text()
 
     # 6.4: an Analysis index page below the home page, and an analysis below it.
     page.goto(f"{url}/admin/pages/{site['home_id']}/add_subpage/")
@@ -330,18 +339,25 @@ def follow_step_6(site, browser) -> None:
     context = browser.new_context(locale="en-GB")
     page = context.new_page()
     page.goto(f"{url}/en/analyses/grain-corridor/")
-    read_as_visitor(page, "en", "Grain corridor", ["Anna Weber", "Pierre Martin"])
+    english, german = f"{url}/en/analyses/grain-corridor/", f"{url}/de/analysen/getreidekorridor/"
+    read_as_visitor(page, "en", "Grain corridor", ["Anna Weber", "Pierre Martin"], german)
     page.locator("header a[hreflang=de]").click()
     page.wait_for_load_state()
-    assert page.url == f"{url}/de/analysen/getreidekorridor/"
-    read_as_visitor(page, "de", "Getreidekorridor", ["Anna Weber-Schmitt", "Pierre Martin"])
+    assert page.url == german
+    read_as_visitor(
+        page, "de", "Getreidekorridor", ["Anna Weber-Schmitt", "Pierre Martin"], english
+    )
     page.locator("header a[hreflang=en]").click()
     page.wait_for_load_state()
-    assert page.url == f"{url}/en/analyses/grain-corridor/"
+    assert page.url == english
     context.close()
 
 
-def read_as_visitor(page, language: str, title: str, authors: list[str]) -> None:
+def read_as_visitor(page, language: str, title: str, authors: list[str], other_url: str) -> None:
+    """The page as a visitor sees it: in the host's layout, in its language, with its
+    notes and authors, and linked to its other version for search engines."""
+    # The app's stylesheet and head tags came through the host's base template.
+    assert page.locator("head link[rel=stylesheet][href*=ankasam_pubs]").count() == 1
     assert page.locator("html").get_attribute("lang") == language
     assert page.locator("html").get_attribute("dir") == "ltr"
     assert page.locator(".ankasam-pubs h1").inner_text() == title
@@ -352,6 +368,6 @@ def read_as_visitor(page, language: str, title: str, authors: list[str]) -> None
     assert len(notes) == 2
     assert "Port authority report" in notes[0] and "Shipping index" in notes[1]
     other = {"en": "de", "de": "en"}[language]
-    alternates = page.locator(f"head link[rel=alternate][hreflang={other}]")
-    assert alternates.count() == 1
+    alternate = page.locator(f"head link[rel=alternate][hreflang={other}]")
+    assert alternate.get_attribute("href") == other_url
     assert page.locator("head link[rel=alternate][hreflang=x-default]").count() == 1
