@@ -275,6 +275,11 @@ def follow_step_6(site, browser) -> None:
     fill_title(page, "Analyses", "analyses")
     publish(page)
     index_id = published_page_id(page)
+    # … and an Authors index page below the home page (in English only: see below).
+    page.goto(f"{url}/admin/pages/{site['home_id']}/add_subpage/")
+    page.get_by_role("link", name="Authors index page", exact=True).click()
+    fill_title(page, "Authors", "authors")
+    publish(page)
     # Analyses are the only pages an index takes: Wagtail opens the form straight away.
     page.goto(f"{url}/admin/pages/{index_id}/add_subpage/")
     fill_title(page, "Grain corridor", "grain-corridor")
@@ -341,12 +346,19 @@ def follow_step_6(site, browser) -> None:
     page.goto(f"{url}/en/analyses/grain-corridor/")
     english, german = f"{url}/en/analyses/grain-corridor/", f"{url}/de/analysen/getreidekorridor/"
     read_as_visitor(page, "en", "Grain corridor", ["Anna Weber", "Pierre Martin"], german)
+    # Author names link to their profiles in a language with an Authors index page only.
+    profiles = page.locator(".ap-author-name a")
+    assert profiles.evaluate_all("links => links.map(a => a.href)") == [
+        f"{url}/en/authors/anna-weber/",
+        f"{url}/en/authors/pierre-martin/",
+    ]
     page.locator("header a[hreflang=de]").click()
     page.wait_for_load_state()
     assert page.url == german
     read_as_visitor(
         page, "de", "Getreidekorridor", ["Anna Weber-Schmitt", "Pierre Martin"], english
     )
+    assert page.locator(".ap-author-name a").count() == 0
     page.locator("header a[hreflang=en]").click()
     page.wait_for_load_state()
     assert page.url == english
