@@ -1,4 +1,7 @@
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -81,3 +84,19 @@ def _no_pending_similar_updates():
 def commit(django_capture_on_commit_callbacks):
     """Run what runs after a real commit (similar-posts tasks, cache purges)."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory):
+    """The package's wheel, built once for the tests that install it (test_wheel.py,
+    test_tutorial.py)."""
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(out)],
+        cwd=Path(__file__).resolve().parent.parent,
+        check=True,
+        capture_output=True,
+        timeout=900,
+    )
+    [built] = out.glob("ankasam_pubs-*.whl")
+    return built

@@ -17,14 +17,6 @@ def run(*args, **kwargs):
     return subprocess.run(args, check=True, capture_output=True, text=True, timeout=900, **kwargs)
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory):
-    out = tmp_path_factory.mktemp("dist")
-    run(sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT))
-    [built] = out.glob("ankasam_pubs-*.whl")
-    return built
-
-
 def test_wheel_contents(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = [

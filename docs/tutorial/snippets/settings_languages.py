@@ -1,0 +1,6 @@
+USE_I18N = True
+WAGTAIL_I18N_ENABLED = True
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("de", "Deutsch"), ("fr", "Français")]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)

@@ -1,0 +1,4 @@
+ANKASAM_PUBS = {
+    "BASE_TEMPLATE": "base.html",
+    "ORGANISATION_NAME": "Your Centre",
+}
