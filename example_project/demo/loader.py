@@ -164,21 +164,39 @@ class DemoLoader:
             self._note("home page")
             site = Site.objects.filter(is_default_site=True).first()
             old_root = site.root_page if site else None
-            # Absolute URLs (hreflang, sitemap) name the address the demo is served on.
-            served = urlparse(settings.WAGTAILADMIN_BASE_URL)
             site = site or Site(is_default_site=True)
-            site.hostname = served.hostname or "localhost"
-            site.port = served.port or (443 if served.scheme == "https" else 80)
             site.root_page = home
             site.site_name = settings.WAGTAIL_SITE_NAME
+            self._serve_at_base_url(site)
             site.save()
             # Wagtail's own placeholder welcome page has no purpose once the site has a home.
             if old_root and old_root.specific_class is Page and not old_root.get_children():
                 old_root.delete()
+        else:
+            site = Site.objects.filter(root_page=home).first()
+            if site is not None and self._serve_at_base_url(site):
+                self._note(f"site address {site.hostname}:{site.port}")
+                site.save()
         for code, data in HOME.items():
             if code != "en":
                 self._translation(home, locales[code], data, publish=True)
         return home
+
+    @staticmethod
+    def _serve_at_base_url(site: Site) -> bool:
+        """Point the site at the address the demo is served on; True if that changed.
+
+        Every absolute URL (canonical, hreflang, feeds, sitemap) is made from the
+        Wagtail Site, and the address follows PORT (scripts/demo sets
+        WAGTAILADMIN_BASE_URL) on every run, not only the first."""
+        served = urlparse(settings.WAGTAILADMIN_BASE_URL)
+        address = (
+            served.hostname or "localhost",
+            served.port or (443 if served.scheme == "https" else 80),
+        )
+        changed = (site.hostname, site.port) != address
+        site.hostname, site.port = address
+        return changed
 
     def load_index(self, home, locales) -> AnalysisIndexPage:
         index = AnalysisIndexPage.objects.child_of(home).filter(slug=INDEX["en"]["slug"]).first()
