@@ -62,16 +62,26 @@ HOME = {
             "Черноморского региона и соседних регионов. Содержимое сайта демонстрационное."
         ),
     },
+    "ar": {
+        "title": "مركز أنكاسام التجريبي",
+        "slug": "الرئيسية",
+        "intro": (
+            "مركز أبحاث مستقل يدرس الأمن والاقتصاد والسياسة في المناطق المحيطة بالبحر الأسود "
+            "وما وراءها. محتوى هذا الموقع تجريبي."
+        ),
+    },
 }
 AUTHORS_INDEX = {
     "en": {"title": "Our experts", "slug": "authors"},
     "tr": {"title": "Uzmanlarımız", "slug": "yazarlar"},
     "ru": {"title": "Наши эксперты", "slug": "авторы"},
+    "ar": {"title": "باحثونا", "slug": "الباحثون"},
 }
 INDEX = {
     "en": {"title": "Analyses", "slug": "analysis"},
     "tr": {"title": "Analizler", "slug": "analizler"},
     "ru": {"title": "Аналитика", "slug": "аналитика"},
+    "ar": {"title": "تحليلات", "slug": "تحليلات"},
 }
 NOTE_MARKER = re.compile(r"\{\{note:(\d+)\}\}")
 
@@ -102,6 +112,20 @@ class DemoLoader:
         for language, _name in settings.LANGUAGES:
             if language in values:
                 setattr(row, f"{field}_{language}", values[language])
+
+    def _fill_languages(self, row, values: dict[str, dict]) -> None:
+        """Give a row loaded before a language was added (the Arabic demo) that
+        language's labels; what is already there is never overwritten."""
+        changed = []
+        for field, by_language in values.items():
+            for language, _name in settings.LANGUAGES:
+                column = f"{field}_{language}"
+                if language in by_language and not getattr(row, column, None):
+                    setattr(row, column, by_language[language])
+                    changed.append(column)
+        if changed:
+            row.save(update_fields=changed)
+            self._note(f"{', '.join(changed)} of {row}")
 
     def _locale(self, code: str) -> Locale:
         locale, created = Locale.objects.get_or_create(language_code=code)
@@ -233,7 +257,9 @@ class DemoLoader:
             (Region, content.REGIONS),
         ):
             for row in rows:
-                if model.objects.filter(slug=row["slug"]).exists():
+                existing = model.objects.filter(slug=row["slug"]).first()
+                if existing is not None:
+                    self._fill_languages(existing, {"name": row["name"]})
                     continue
                 term = model(slug=row["slug"])
                 self._translated(term, "name", row["name"])
@@ -244,7 +270,10 @@ class DemoLoader:
 
     def load_authors(self) -> None:
         for row in content.AUTHORS:
-            if AuthorProfile.objects.filter(slug=row["slug"]).exists():
+            existing = AuthorProfile.objects.filter(slug=row["slug"]).first()
+            if existing is not None:
+                fields = ("display_name", "position", "short_bio")
+                self._fill_languages(existing, {f: row.get(f, {}) for f in fields})
                 continue
             name = row["display_name"]["en"]
             profile = AuthorProfile(
@@ -266,7 +295,7 @@ class DemoLoader:
         page = AnalysisPage.objects.child_of(index).filter(slug=data["slug"]).first()
         if page is None:
             page = self._create_analysis(index, data)
-        for code in ("tr", "ru"):
+        for code in ("tr", "ru", "ar"):
             version = data.get(code)
             if not version or code not in locales:
                 continue
@@ -277,8 +306,9 @@ class DemoLoader:
                 "body": body_stream(version["body"]),
             }
             translator = version.get("translator")
+            comments = version.get("note_comments", {})
 
-            def credit_translator(translation, translator=translator):
+            def finish(translation, translator=translator, comments=comments):
                 if translator:
                     translation.analysis_authors.add(
                         AnalysisAuthor(
@@ -286,13 +316,20 @@ class DemoLoader:
                             role=AuthorRole.TRANSLATOR,
                         )
                     )
+                # The copied notes keep their sources; the centre's own comments are
+                # given in the translation's language.
+                for note in translation.notes.all():
+                    number = next((n for n in comments if note_uid(n) == note.uid), None)
+                    if number is not None:
+                        note.comment = comments[number]
+                        note.save()
 
             self._translation(
                 page,
                 locales[code],
                 fields,
                 publish=version.get("status", "live") == "live" and data["status"] != "draft",
-                extra=credit_translator,
+                extra=finish,
             )
 
     def _create_analysis(self, index, data) -> AnalysisPage:
