@@ -22,6 +22,10 @@ section). It is served at its address, but it is never offered: not as a transla
 and it carries no Scholar tags or JSON-LD of its own (see :func:`canonical_page`).
 Real pages *below* an alias (a Turkish analysis in a section whose Turkish parent is
 still an alias) are ordinary pages and are offered like any other.
+
+**Own language's tree.** Where a language has no live home, Wagtail's routing falls
+back to the default language's tree; the app's pages are not served there but
+redirected to their own address (``wagtail_hooks.pages_only_under_their_own_language``).
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Wagtail hooks: snippets for taxonomies and author profiles, admin views and panels,
 and the serving side of the visibility rule (expired pages)."""
 
+from django.conf import settings
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.html import json_script
@@ -12,6 +13,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.widgets import Button
 from wagtail.admin.widgets.slug import SlugInput
+from wagtail.models import Locale, Site
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -21,7 +23,7 @@ from .authors.models import AuthorProfile
 from .authors.panels import MyAnalysesPanel
 from .footnotes.editor import register_feature as register_note_reference_feature
 from .footnotes.views import paste_legacy_notes
-from .registry import analyses_using
+from .registry import PubsPage, analyses_using
 from .taxonomy.models import Region, Series, Topic
 from .text import isolate
 from .translations.fields import translated_panels
@@ -130,6 +132,39 @@ def expired_pages_are_gone(page, request, serve_args, serve_kwargs):
     is, though Wagtail keeps it live until ``publish_scheduled`` runs."""
     if not is_current(page):
         raise Http404("expired")
+
+
+@hooks.register("before_serve_page")
+def pages_only_under_their_own_language(page, request, serve_args, serve_kwargs):
+    """An app page is served only in its own language's tree.
+
+    When a language has no live home yet (the Translate action creates missing parents
+    as drafts), Wagtail's routing falls back to the default language's tree, so
+    ``/de/analyses/`` would show the English index under German chrome (``lang``, menus,
+    dates). The reader is sent (302) to the page at its own address instead. An alias is
+    at its own address in its own tree and stays served (see ``visibility``)."""
+    if not isinstance(page, PubsPage) or not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return None
+    try:
+        active = Locale.get_active()
+    except (LookupError, Locale.DoesNotExist):
+        return None
+    if page.locale_id == active.pk:
+        return None
+    target = page.get_url(request)
+    match = request.resolver_match
+    site = Site.find_for_request(request)
+    if not target or match is None or match.url_name != "wagtail_serve" or site is None:
+        return None
+    # What the route consumed below the page (an author's profile, an export) follows it.
+    components = [c for c in (match.args[0] if match.args else "").split("/") if c]
+    remainder = components[page.depth - site.root_page.depth :]
+    target += "".join(f"{component}/" for component in remainder)
+    if target == request.path:
+        return None  # no language in the address: nothing better to send the reader to
+    if request.META.get("QUERY_STRING"):
+        target += "?" + request.META["QUERY_STRING"]
+    return HttpResponseRedirect(target)
 
 
 @hooks.register("before_delete_snippet")

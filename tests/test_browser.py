@@ -786,3 +786,42 @@ def test_printed_notes_show_each_address_once(live_server, page):
     assert page.locator(".ap-exports").evaluate("e => getComputedStyle(e).display") == "none"
     page.emulate_media(media="screen")
     assert page.locator(".ap-exports").evaluate("e => getComputedStyle(e).display") != "none"
+
+
+def test_no_demo_page_overflows_a_phone_in_any_language(demo, page):
+    """At 390 px nothing is wider than the screen: the index (its filter selects hold
+    long Russian topic names), an analysis and an author page, in en/tr/ru/ar."""
+    from ankasam_pubs.models import (
+        AnalysisIndexPage,
+        AnalysisPage,
+        AuthorIndexPage,
+        AuthorProfile,
+        Topic,
+    )
+
+    corridor = AnalysisPage.objects.get(
+        locale__language_code="en", slug="middle-corridor-bottlenecks-and-fixes"
+    )
+    # A select is as wide as its longest option unless the layout lets it shrink: give
+    # the corridor's topic (listed in every language) a long label, as Russian ones are.
+    Topic.objects.filter(slug="trade-connectivity").update(
+        name_en="Trade, transport connectivity and international logistics corridors",
+        name_tr="Ticaret, ulaştırma bağlantısallığı ve uluslararası lojistik koridorları",
+        name_ru="Торговля, транспортная связанность и международные логистические коридоры",
+        name_ar="التجارة والترابط في النقل وممرات الخدمات اللوجستية الدولية العابرة للحدود",
+    )
+    author = AuthorProfile.objects.get(slug="leyla-hasanova")
+    page.set_viewport_size({"width": 390, "height": 844})
+    wide = []
+    for code in ("en", "tr", "ru", "ar"):
+        index = AnalysisIndexPage.objects.live().get(locale__language_code=code)
+        authors = AuthorIndexPage.objects.live().get(locale__language_code=code)
+        analysis = corridor.get_translations(inclusive=True).live().get(locale__language_code=code)
+        for address in (index.url, analysis.url, authors.profile_url(author)):
+            page.goto(demo.url + address)
+            widths = page.evaluate(
+                "() => [document.documentElement.scrollWidth, window.innerWidth]"
+            )
+            if widths[0] > widths[1]:
+                wide.append(f"{code} {address}: {widths[0]} px > {widths[1]} px")
+    assert not wide, "\n".join(wide)

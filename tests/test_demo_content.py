@@ -38,11 +38,29 @@ def test_running_twice_changes_nothing(demo, capsys):
     assert "nothing changed" in capsys.readouterr().out
 
 
-def test_prints_the_admin_login(db, capsys):
+def test_prints_the_admin_login(db, capsys, settings):
+    # scripts/demo sets WAGTAILADMIN_BASE_URL from PORT; the login follows it.
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8765"
     call_command("load_demo_content")
     out = capsys.readouterr().out
-    assert "Admin login: http://127.0.0.1:8000/admin/  user admin  password ankasam-demo" in out
+    assert "Admin login: http://127.0.0.1:8765/admin/  user admin  password ankasam-demo" in out
+    assert "8000" not in out
     assert get_user_model().objects.get(username="admin").check_password("ankasam-demo")
+
+
+def test_the_site_follows_the_port_on_every_run(db, settings, client):
+    """Absolute URLs come from the Wagtail Site: a demo restarted on another PORT must
+    not keep linking to the first one."""
+    from wagtail.models import Site
+
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8765"
+    call_command("load_demo_content", verbosity=0)
+    assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8765"
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:9123"
+    call_command("load_demo_content", verbosity=0)
+    assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:9123"
+    html = client.get("/en/analysis/").content.decode()
+    assert 'href="http://127.0.0.1:9123/en/analysis/"' in html
 
 
 def test_demo_has_what_the_foundation_promises(demo):
@@ -52,7 +70,7 @@ def test_demo_has_what_the_foundation_promises(demo):
     three_languages = [
         page
         for page in english.live()
-        if {t.locale.language_code for t in page.get_translations().live()} == {"tr", "ru"}
+        if {"tr", "ru"} <= {t.locale.language_code for t in page.get_translations().live()}
     ]
     assert len(three_languages) >= 3
     assert AuthorProfile.objects.count() >= 4
@@ -102,7 +120,7 @@ def test_turkish_only_biography_falls_back_for_other_languages(demo):
     profile = next(a for a in content.AUTHORS if set(a["short_bio"]) == {"tr"})
     author = AuthorProfile.objects.get(slug=profile["slug"])
     assert author.short_bio_en in (None, "")
-    for language in ("tr", "en", "ru"):  # the example site's chain: en, tr, ru
+    for language in ("tr", "en", "ru", "ar"):  # the example site's chain: en, tr, ru, ar
         with translation.override(language):
             assert author.short_bio == profile["short_bio"]["tr"]
 
@@ -155,7 +173,7 @@ def test_demo_authors(demo, client):
     from ankasam_pubs.models import AuthorIndexPage
 
     indexes = AuthorIndexPage.objects.live()
-    assert {i.locale.language_code for i in indexes} == {"en", "tr", "ru"}
+    assert {i.locale.language_code for i in indexes} == {"en", "tr", "ru", "ar"}
     busiest = max(
         AuthorProfile.objects.all(),
         key=lambda p: AnalysisPage.objects.filter(analysis_authors__author=p).count(),
@@ -192,3 +210,60 @@ def test_a_turkish_analysis_recommends_turkish_analyses(demo, client):
         for version in data.values():
             if isinstance(version, dict) and "title" in version:
                 assert version["title"] not in section
+
+
+def test_two_analyses_in_arabic_right_to_left(demo, client):
+    from django.utils import translation
+
+    from ankasam_pubs.models import AnalysisIndexPage, AuthorIndexPage
+    from home.models import HomePage
+
+    arabic = [a for a in content.ANALYSES if "ar" in a]
+    assert len(arabic) == 2
+    for model in (HomePage, AnalysisIndexPage, AuthorIndexPage):
+        assert model.objects.live().public().filter(locale__language_code="ar").count() == 1
+    pages = AnalysisPage.objects.live().public().filter(locale__language_code="ar")
+    assert {p.title for p in pages} == {a["ar"]["title"] for a in arabic}
+    for data in arabic:
+        page = pages.get(title=data["ar"]["title"])
+        response = client.get(page.url)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert 'dir="rtl"' in html and 'lang="ar"' in html
+        # Every note is referenced, and the centre's own comments are in Arabic.
+        numbering = page.get_numbering()
+        assert numbering.notes and numbering.dangling == ()
+        assert all(n.references for n in numbering.notes)
+        for number, comment in data["ar"]["note_comments"].items():
+            assert page.notes.get(uid=f"n{number}").comment == comment
+        # Labels and people in Arabic.
+        assert page.series.name_ar and page.series.name_ar in html
+        for topic in page.topics.all():
+            assert topic.name_ar in html
+        for credit in page.analysis_authors.all():
+            assert credit.author.display_name_ar in html
+        # The English original offers its Arabic version by its own name.
+        original = page.get_translations().get(locale__language_code="en")
+        english = client.get(original.url).content.decode()
+        switcher = english[english.index('class="ap-translations"') :].split("</nav>")[0]
+        # Django's own name for Arabic, "العربيّة" (with its shadda), as for every language.
+        assert "العربيّة" == translation.get_language_info("ar")["name_local"]
+        assert 'lang="ar">العربيّة</a>' in switcher and 'hreflang="ar"' in english
+    # Latin inside an Arabic title (the route's acronym) is isolated where it is shown.
+    mixed = next(a["ar"]["title"] for a in arabic if "TITR" in a["ar"]["title"])
+    html = client.get(pages.get(title=mixed).url).content.decode()
+    assert '<h1 class="ap-title" dir="auto">' in html
+
+
+def test_arabic_labels_reach_a_database_loaded_before_arabic(demo):
+    """A demo database from before the Arabic content gains the Arabic labels on the
+    next load, and keeps what an editor changed."""
+    topic = Topic.objects.get(slug="migration")
+    topic.name_ar = ""
+    topic.save()
+    profile = AuthorProfile.objects.get(slug="leyla-hasanova")
+    profile.display_name_ar = "ليلى"  # an editor's own choice
+    profile.save()
+    call_command("load_demo_content", verbosity=0)
+    assert Topic.objects.get(slug="migration").name_ar == "الهجرة"
+    assert AuthorProfile.objects.get(slug="leyla-hasanova").display_name_ar == "ليلى"

@@ -174,6 +174,39 @@ def test_translate_page_whose_parent_is_not_translated(admin_client, tree):
     assert [n.note.uid for n in translated.get_numbering().notes] == []
 
 
+def test_parents_made_by_translate_are_not_served_to_readers(admin_client, client, tree):
+    """Wagtail's copy_parents would make /ar/ and /ar/analysis/ live aliases, serving the
+    English home and index under Arabic chrome. Through the real Translate view they are
+    drafts, and Wagtail's fallback to the English tree does not serve the app's pages
+    under /ar/ either: the reader is sent to each page's own address."""
+    arabic = Locale.objects.create(language_code="ar")
+    page = f.analysis(tree["index"]["en"], "Fresh", slug="fresh")
+    url = reverse("simple_translation:submit_page_translation", args=[page.pk])
+    admin_client.post(url, {"locales": [arabic.pk]})
+    translated = AnalysisPage.objects.get(locale=arabic, translation_key=page.translation_key)
+    parent = translated.get_parent()
+    assert parent.translation_key == tree["index"]["en"].translation_key
+    assert parent.alias_of_id is None and not parent.live
+    for address, own in (
+        ("/ar/analysis/", "/en/analysis/"),
+        ("/ar/analysis/fresh/", "/en/analysis/fresh/"),
+        ("/ar/analysis/fresh/cite/bibtex/", "/en/analysis/fresh/cite/bibtex/"),
+        ("/ar/analysis/?page=2", "/en/analysis/?page=2"),
+    ):
+        response = client.get(address)
+        assert response.status_code == 302, address
+        assert response["Location"] == own, address
+    # The control: at their own addresses they are served.
+    assert client.get("/en/analysis/").status_code == 200
+    assert client.get("/en/analysis/fresh/").status_code == 200
+    # Once the Arabic home and index are published, /ar/analysis/ is the Arabic index.
+    for made in (parent.get_parent(), parent):
+        made.specific.save_revision().publish()
+    response = client.get("/ar/analysis/")
+    assert response.status_code == 200
+    assert response.context["page"].locale == arabic
+
+
 def test_admin_shows_languages_and_outdated_translations(admin_client, trio):
     edit = reverse("wagtailadmin_pages:edit", args=[trio["tr"].pk])
     html = admin_client.get(edit).content.decode()

@@ -16,10 +16,10 @@ from collections import defaultdict
 from functools import cached_property
 
 from django.db.models import prefetch_related_objects
-from wagtail.models import Site
 
 from ..authors.credits import AuthorCredit, credits_for
 from ..registry import NOTES, notes_model
+from ..seo.absolute import site_url
 from ..similar.display import SimilarItem, similar_posts_for
 from ..translations.live import LanguageVersion, live_translations_for
 
@@ -27,12 +27,7 @@ from ..translations.live import LanguageVersion, live_translations_for
 def absolute_page_url(url: str | None, request) -> str | None:
     """A page URL as Wagtail's ``full_url`` gives it: a relative URL from
     ``page.get_url(request)`` belongs to the request's site."""
-    if not url or not url.startswith("/") or url.startswith("//"):
-        return url
-    site = Site.find_for_request(request) if request is not None else None
-    if site is not None:
-        return site.root_url + url
-    return request.build_absolute_uri(url) if request is not None else url
+    return site_url(url, request)
 
 
 class AnalysisSet:

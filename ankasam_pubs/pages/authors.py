@@ -28,6 +28,7 @@ from ..authors.identity import person_jsonld
 from ..authors.models import AuthorProfile
 from ..conf import pubs_settings
 from ..registry import ANALYSIS_AUTHORS, AuthorIndexKind
+from ..seo.absolute import site_url
 from ..seo.feeds import feed_text, item_guid
 from ..seo.jsonld import jsonld
 from ..taxonomy.models import Topic
@@ -98,10 +99,10 @@ class AuthorIndexPageMixin(PubsPageMixin, AuthorIndexKind, RoutablePageMixin, mo
             with_card_data(self.analyses_by(profile)), pubs_settings.INDEX_PAGE_SIZE
         )
         analyses = paginator.get_page(request.GET.get("page"))
-        url = request.build_absolute_uri(self.profile_url(profile))
+        url = site_url(self.profile_url(profile), request, self)
         image = None
         if profile.portrait_id:
-            image = request.build_absolute_uri(profile.portrait.get_rendition("fill-400x400").url)
+            image = site_url(profile.portrait.get_rendition("fill-400x400").url, request, self)
         person = {
             "@context": "https://schema.org",
             **person_jsonld(
@@ -133,10 +134,10 @@ class AuthorIndexPageMixin(PubsPageMixin, AuthorIndexKind, RoutablePageMixin, mo
         profile = get_object_or_404(AuthorProfile, slug=slug)
         feed = Atom1Feed(
             title=_("Analyses by %(name)s") % {"name": isolate(feed_text(profile.display_name))},
-            link=request.build_absolute_uri(self.profile_url(profile)),
+            link=site_url(self.profile_url(profile), request, self),
             description=profile.short_bio,
             language=self.locale.language_code,
-            feed_url=request.build_absolute_uri(self.feed_url(profile)),
+            feed_url=site_url(self.feed_url(profile), request, self),
             author_name=feed_text(profile.display_name),
         )
         analyses = with_card_data(self.analyses_by(profile))[:FEED_LENGTH]

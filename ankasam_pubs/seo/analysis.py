@@ -16,6 +16,7 @@ from ..conf import pubs_settings
 from ..footnotes.citations import bare_doi
 from ..footnotes.exports import reference_items
 from ..visibility import canonical_page, is_offered, is_preview, is_served
+from .absolute import site_url
 from .head import HeadInput, HeadMetadata, head_metadata
 from .jsonld import jsonld
 from .share import share_links
@@ -37,12 +38,7 @@ def publisher_name(page, request) -> str:
 def absolute_url(page, request, path: str) -> str:
     """``path`` on the page's site (the host its canonical URL uses), so every URL in
     the head agrees with the canonical one."""
-    if path.startswith(("http://", "https://")):
-        return path
-    parts = page.get_url_parts(request)  # site root paths are cached on the request
-    if parts is not None and parts[1]:
-        return parts[1] + path
-    return request.build_absolute_uri(path)
+    return site_url(path, request, page)
 
 
 def head_for(page, request, credits, translations, numbering, topics) -> HeadMetadata:

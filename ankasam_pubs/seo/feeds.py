@@ -17,7 +17,7 @@ import re
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -45,6 +45,7 @@ from ..registry import (
 from ..taxonomy.models import Region, Series, Topic
 from ..text import isolate
 from ..visibility import offered, published_analyses
+from .absolute import site_url
 
 #: Most items a feed carries: the newest analyses, whatever the feed's filter. Feed
 #: readers keep what they have already seen, so a feed only needs the recent ones.
@@ -406,7 +407,7 @@ def build_feed(
     language = locale.language_code
     index = _first_index(locale, root)
     landing = index or root
-    home = (landing.get_full_url(request) if landing else None) or request.build_absolute_uri("/")
+    home = (landing.get_full_url(request) if landing else None) or site_url("/", request)
     link = home
     if kind in ("series", "topic", "region") and index is not None:
         link = home + "?" + urlencode({kind: obj.slug})
@@ -420,9 +421,11 @@ def build_feed(
             title=feed_title(kind, name, organisation),
             subtitle=feed_subtitle(kind, name, organisation),
             link=link,
-            url=request.build_absolute_uri(feed_url(language, feed_format, kind, slug)),
+            url=site_url(feed_url(language, feed_format, kind, slug), request),
             language=language,
-            publisher=feed_text(name) if kind == "author" else (organisation or request.get_host()),
+            publisher=feed_text(name)
+            if kind == "author"
+            else (organisation or urlsplit(home).netloc),
             items=tuple(
                 feed_items(items_pages, language=language, request=request, profile_url=profile_url)
             ),

@@ -29,6 +29,7 @@ from ..authors.models import AuthorProfile
 from ..registry import AuthorIndexKind, query_models
 from ..translations.live import hreflang_links, live_translations_for
 from ..visibility import offered
+from .absolute import site_url
 
 #: URLs per sitemap file (the sitemaps.org protocol's maximum).
 SITEMAP_LIMIT = 50_000
@@ -195,7 +196,7 @@ def sitemap_view(request):
     if parts == 1:
         return _xml("ankasam_pubs/sitemap.xml", {"entries": items.entries()})
     locations = [
-        request.build_absolute_uri(reverse("ankasam_pubs:sitemap_part", args=[number]))
+        site_url(reverse("ankasam_pubs:sitemap_part", args=[number]), request)
         for number in range(1, parts + 1)
     ]
     return _xml("ankasam_pubs/sitemap_index.xml", {"locations": locations})

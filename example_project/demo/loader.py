@@ -62,16 +62,26 @@ HOME = {
             "Черноморского региона и соседних регионов. Содержимое сайта демонстрационное."
         ),
     },
+    "ar": {
+        "title": "مركز أنكاسام التجريبي",
+        "slug": "الرئيسية",
+        "intro": (
+            "مركز أبحاث مستقل يدرس الأمن والاقتصاد والسياسة في المناطق المحيطة بالبحر الأسود "
+            "وما وراءها. محتوى هذا الموقع تجريبي."
+        ),
+    },
 }
 AUTHORS_INDEX = {
     "en": {"title": "Our experts", "slug": "authors"},
     "tr": {"title": "Uzmanlarımız", "slug": "yazarlar"},
     "ru": {"title": "Наши эксперты", "slug": "авторы"},
+    "ar": {"title": "باحثونا", "slug": "الباحثون"},
 }
 INDEX = {
     "en": {"title": "Analyses", "slug": "analysis"},
     "tr": {"title": "Analizler", "slug": "analizler"},
     "ru": {"title": "Аналитика", "slug": "аналитика"},
+    "ar": {"title": "تحليلات", "slug": "تحليلات"},
 }
 NOTE_MARKER = re.compile(r"\{\{note:(\d+)\}\}")
 
@@ -102,6 +112,20 @@ class DemoLoader:
         for language, _name in settings.LANGUAGES:
             if language in values:
                 setattr(row, f"{field}_{language}", values[language])
+
+    def _fill_languages(self, row, values: dict[str, dict]) -> None:
+        """Give a row loaded before a language was added (the Arabic demo) that
+        language's labels; what is already there is never overwritten."""
+        changed = []
+        for field, by_language in values.items():
+            for language, _name in settings.LANGUAGES:
+                column = f"{field}_{language}"
+                if language in by_language and not getattr(row, column, None):
+                    setattr(row, column, by_language[language])
+                    changed.append(column)
+        if changed:
+            row.save(update_fields=changed)
+            self._note(f"{', '.join(changed)} of {row}")
 
     def _locale(self, code: str) -> Locale:
         locale, created = Locale.objects.get_or_create(language_code=code)
@@ -164,21 +188,39 @@ class DemoLoader:
             self._note("home page")
             site = Site.objects.filter(is_default_site=True).first()
             old_root = site.root_page if site else None
-            # Absolute URLs (hreflang, sitemap) name the address the demo is served on.
-            served = urlparse(settings.WAGTAILADMIN_BASE_URL)
             site = site or Site(is_default_site=True)
-            site.hostname = served.hostname or "localhost"
-            site.port = served.port or (443 if served.scheme == "https" else 80)
             site.root_page = home
             site.site_name = settings.WAGTAIL_SITE_NAME
+            self._serve_at_base_url(site)
             site.save()
             # Wagtail's own placeholder welcome page has no purpose once the site has a home.
             if old_root and old_root.specific_class is Page and not old_root.get_children():
                 old_root.delete()
+        else:
+            site = Site.objects.filter(root_page=home).first()
+            if site is not None and self._serve_at_base_url(site):
+                self._note(f"site address {site.hostname}:{site.port}")
+                site.save()
         for code, data in HOME.items():
             if code != "en":
                 self._translation(home, locales[code], data, publish=True)
         return home
+
+    @staticmethod
+    def _serve_at_base_url(site: Site) -> bool:
+        """Point the site at the address the demo is served on; True if that changed.
+
+        Every absolute URL (canonical, hreflang, feeds, sitemap) is made from the
+        Wagtail Site, and the address follows PORT (scripts/demo sets
+        WAGTAILADMIN_BASE_URL) on every run, not only the first."""
+        served = urlparse(settings.WAGTAILADMIN_BASE_URL)
+        address = (
+            served.hostname or "localhost",
+            served.port or (443 if served.scheme == "https" else 80),
+        )
+        changed = (site.hostname, site.port) != address
+        site.hostname, site.port = address
+        return changed
 
     def load_index(self, home, locales) -> AnalysisIndexPage:
         index = AnalysisIndexPage.objects.child_of(home).filter(slug=INDEX["en"]["slug"]).first()
@@ -215,7 +257,9 @@ class DemoLoader:
             (Region, content.REGIONS),
         ):
             for row in rows:
-                if model.objects.filter(slug=row["slug"]).exists():
+                existing = model.objects.filter(slug=row["slug"]).first()
+                if existing is not None:
+                    self._fill_languages(existing, {"name": row["name"]})
                     continue
                 term = model(slug=row["slug"])
                 self._translated(term, "name", row["name"])
@@ -226,7 +270,10 @@ class DemoLoader:
 
     def load_authors(self) -> None:
         for row in content.AUTHORS:
-            if AuthorProfile.objects.filter(slug=row["slug"]).exists():
+            existing = AuthorProfile.objects.filter(slug=row["slug"]).first()
+            if existing is not None:
+                fields = ("display_name", "position", "short_bio")
+                self._fill_languages(existing, {f: row.get(f, {}) for f in fields})
                 continue
             name = row["display_name"]["en"]
             profile = AuthorProfile(
@@ -248,7 +295,7 @@ class DemoLoader:
         page = AnalysisPage.objects.child_of(index).filter(slug=data["slug"]).first()
         if page is None:
             page = self._create_analysis(index, data)
-        for code in ("tr", "ru"):
+        for code in ("tr", "ru", "ar"):
             version = data.get(code)
             if not version or code not in locales:
                 continue
@@ -259,8 +306,9 @@ class DemoLoader:
                 "body": body_stream(version["body"]),
             }
             translator = version.get("translator")
+            comments = version.get("note_comments", {})
 
-            def credit_translator(translation, translator=translator):
+            def finish(translation, translator=translator, comments=comments):
                 if translator:
                     translation.analysis_authors.add(
                         AnalysisAuthor(
@@ -268,13 +316,20 @@ class DemoLoader:
                             role=AuthorRole.TRANSLATOR,
                         )
                     )
+                # The copied notes keep their sources; the centre's own comments are
+                # given in the translation's language.
+                for note in translation.notes.all():
+                    number = next((n for n in comments if note_uid(n) == note.uid), None)
+                    if number is not None:
+                        note.comment = comments[number]
+                        note.save()
 
             self._translation(
                 page,
                 locales[code],
                 fields,
                 publish=version.get("status", "live") == "live" and data["status"] != "draft",
-                extra=credit_translator,
+                extra=finish,
             )
 
     def _create_analysis(self, index, data) -> AnalysisPage:

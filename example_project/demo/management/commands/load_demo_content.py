@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django.urls import reverse
 
 from demo.loader import DEMO_PASSWORD, DemoLoader
 
@@ -29,8 +31,9 @@ class Command(BaseCommand):
             if created
             else "Demo content already loaded: nothing changed."
         )
+        # The address the demo is served on: scripts/demo derives it from PORT.
+        admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_home")
         self.stdout.write(
-            f"Admin login: http://127.0.0.1:8000/admin/  user {admin_username}  "
-            f"password {password_note}"
+            f"Admin login: {admin_url}  user {admin_username}  password {password_note}"
         )
         self.stdout.write(f"The password-protected demo analysis opens with: {DEMO_PASSWORD}")
