@@ -187,6 +187,47 @@ def check_sqlite_transactions(app_configs=None, **kwargs):
     ]
 
 
+def unprefixed_page_routes() -> list[str]:
+    """Languages whose ``/<code>/`` address Wagtail serves outside ``i18n_patterns``: a
+    catch-all ``path("", include(wagtail_urls))`` listed before them takes every such
+    address, looks for a page with the language code as its slug, and answers 404."""
+    from django.urls import Resolver404, resolve
+    from django.utils import translation
+    from wagtail.views import serve
+
+    found = []
+    for code in _codes(getattr(settings, "LANGUAGES", ())):
+        if code == settings.LANGUAGE_CODE:
+            continue  # its prefix may be optional (prefix_default_language=False)
+        with translation.override(code):
+            try:
+                match = resolve(f"/{code}/")
+            except Resolver404:
+                continue
+        if match.func is serve and not str(match.route).startswith(f"{code}/"):
+            found.append(code)
+    return found
+
+
+@register(Tags.urls)
+def check_page_urls(app_configs=None, **kwargs):
+    """The stock ``wagtail start`` urls.py ends with Wagtail's catch-all; appending
+    ``i18n_patterns`` after it leaves every language's pages unreachable."""
+    codes = unprefixed_page_routes()
+    if not codes:
+        return []
+    addresses = ", ".join(f"/{code}/" for code in codes)
+    return [
+        Warning(
+            f"Wagtail's catch-all URL pattern answers {addresses} before i18n_patterns: "
+            "every page in those languages is a 404.",
+            hint='Remove path("", include(wagtail_urls)) from urlpatterns and serve '
+            'Wagtail inside i18n_patterns(path("", include(wagtail_urls))).',
+            id="ankasam_pubs.W003",
+        )
+    ]
+
+
 @register(Tags.database)
 def check_translation_columns(app_configs=None, databases=None, **kwargs):
     """A language added to the host after migrating needs its columns created."""

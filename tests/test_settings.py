@@ -139,3 +139,14 @@ def test_misconfigured_settings_reach_the_registered_check(settings):
     settings.WAGTAIL_CONTENT_LANGUAGES = [("en", "English")]
     ids = {e.id for e in run_checks()}
     assert {"ankasam_pubs.E002", "ankasam_pubs.E006"} <= ids
+
+
+def test_catch_all_before_language_patterns_is_reported(settings):
+    from ankasam_pubs.checks import check_page_urls
+
+    assert check_page_urls() == []  # the example site serves Wagtail in i18n_patterns
+    settings.ROOT_URLCONF = "tests.urls_catch_all_first"
+    [warning] = check_page_urls()
+    assert warning.id == "ankasam_pubs.W003"
+    assert "/tr/, /ru/, /ar/" in warning.msg
+    assert 'i18n_patterns(path("", include(wagtail_urls)))' in warning.hint
