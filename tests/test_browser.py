@@ -1,8 +1,10 @@
 """A real browser (Debian's Chromium through Playwright) on a live server with demo content."""
 
+import os
 import re
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -789,8 +791,9 @@ def test_printed_notes_show_each_address_once(live_server, page):
 
 
 def test_no_demo_page_overflows_a_phone_in_any_language(demo, page):
-    """At 390 px nothing is wider than the screen: the index (its filter selects hold
-    long Russian topic names), an analysis and an author page, in en/tr/ru/ar."""
+    """At 390 px nothing is wider than the screen: the home page, the index (its filter
+    selects hold long Russian topic names), search results, an analysis, the authors
+    index and an author page, in en/tr/ru/ar."""
     from ankasam_pubs.models import (
         AnalysisIndexPage,
         AnalysisPage,
@@ -817,8 +820,24 @@ def test_no_demo_page_overflows_a_phone_in_any_language(demo, page):
         index = AnalysisIndexPage.objects.live().get(locale__language_code=code)
         authors = AuthorIndexPage.objects.live().get(locale__language_code=code)
         analysis = corridor.get_translations(inclusive=True).live().get(locale__language_code=code)
-        for address in (index.url, analysis.url, authors.profile_url(author)):
+        home = index.get_parent()
+        addresses = [
+            home.url,
+            index.url,
+            # search results, with highlighted snippets
+            index.url
+            + "?q="
+            + {"en": "corridor", "tr": "koridor", "ru": "коридор"}.get(code, "الممر"),
+            analysis.url,
+            authors.url,
+            authors.profile_url(author),
+        ]
+        for number, address in enumerate(addresses):
             page.goto(demo.url + address)
+            if os.environ.get("ANKASAM_SCREENSHOTS"):  # for a person to look at
+                shots = Path(os.environ["ANKASAM_SCREENSHOTS"])
+                shots.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(shots / f"demo-{code}-{number}.png"), full_page=True)
             widths = page.evaluate(
                 "() => [document.documentElement.scrollWidth, window.innerWidth]"
             )
