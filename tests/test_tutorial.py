@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import test_browser
+
 ROOT = Path(__file__).resolve().parent.parent
 TUTORIAL = ROOT / "docs" / "tutorial" / "install.md"
 SNIPPETS = ROOT / "docs" / "tutorial" / "snippets"
@@ -180,18 +182,8 @@ def fresh_site(wheel, tmp_path_factory):
         server.wait(timeout=30)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    from tests.test_browser import CHROMIUM, LAUNCH_ARGS
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS
-        )
-        yield browser
-        browser.close()
+# Chromium as the other browser tests start it.
+browser = test_browser.browser
 
 
 def publish(page) -> None:
