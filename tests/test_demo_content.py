@@ -267,3 +267,21 @@ def test_arabic_labels_reach_a_database_loaded_before_arabic(demo):
     call_command("load_demo_content", verbosity=0)
     assert Topic.objects.get(slug="migration").name_ar == "الهجرة"
     assert AuthorProfile.objects.get(slug="leyla-hasanova").display_name_ar == "ليلى"
+
+
+def test_caspian_gas_lists_the_same_author_same_topic_wind_report(demo):
+    """Same author, shared energy-security topic, a rare-ish pairing: it must be shown,
+    ahead of pages that share nothing but a common word or two."""
+    from ankasam_pubs.similar.models import SimilarPost
+
+    caspian = AnalysisPage.objects.get(
+        slug="caspian-gas-interconnectors-winter-test", locale__language_code="en"
+    )
+    wind = AnalysisPage.objects.get(
+        slug="black-sea-offshore-wind-outlook", locale__language_code="en"
+    )
+    shown = list(
+        SimilarPost.objects.filter(page=caspian).order_by("rank").values_list("similar", flat=True)
+    )
+    assert len(shown) == 6
+    assert wind.pk in shown, shown

@@ -237,3 +237,71 @@ def test_languages_with_or_without_a_stemmer_get_lists():
     ]
     _stats, indexed = engine.build(documents, engine.Params())
     assert [k for k, _s in indexed[0].reserve] == [2]
+
+
+# -- taxonomy: rarity, kind, shortlisting, cap backfill (issue: taxonomy as a yes/no) --
+
+
+def pair_score(documents, page, candidate, params=None):
+    params = params or engine.Params()
+    _stats, indexed = engine.build(documents, params)
+    by_key = {d.key: d for d in indexed}
+    return engine.Scorer(params).pair(by_key[page], by_key[candidate])
+
+
+def test_sharing_a_rare_topic_beats_sharing_a_common_one():
+    # Two pairs alike in everything but how many documents carry the shared topic.
+    documents = [doc(1, "alpha words", topics={1}), doc(2, "beta words", topics={1})]
+    documents += [doc(3, "gamma words", topics={9}), doc(4, "delta words", topics={9})]
+    documents += [doc(k, f"filler{k}", topics={9}) for k in range(5, 40)]
+    assert pair_score(documents, 1, 2) > pair_score(documents, 3, 4)
+
+
+def test_the_kind_of_a_shared_term_keeps_its_weight():
+    # A shared topic (weight 1.0) against a shared region (0.6), same rarity.
+    documents = [doc(1, "alpha words", topics={1}), doc(2, "beta words", topics={1})]
+    documents += [doc(3, "gamma words", regions={1}), doc(4, "delta words", regions={1})]
+    assert pair_score(documents, 1, 2) > pair_score(documents, 3, 4)
+    # The weights are settings: make regions count more and the order turns.
+    params = engine.Params(weights={**engine.DEFAULT_WEIGHTS, "regions": 2.0})
+    assert pair_score(documents, 1, 2, params) < pair_score(documents, 3, 4, params)
+
+
+def test_more_shared_terms_score_higher():
+    documents = [doc(1, "alpha", topics={1}, authors={7}), doc(2, "beta", topics={1})]
+    documents += [doc(3, "gamma", topics={1}, authors={7})]
+    assert pair_score(documents, 1, 3) > pair_score(documents, 1, 2)
+    score = engine.taxonomy_score
+    assert 0 < score(1.0) < score(2.0) < score(50.0) < 1
+
+
+def test_a_same_topic_page_with_little_text_overlap_is_shortlisted():
+    """Fifty text-only neighbours fill a text shortlist, fifty same-topic pages without
+    shared words tie on a yes/no taxonomy one; the page sharing three words and the
+    topic must still be scored, and then it ranks first."""
+    documents = [doc(1, ENERGY + " " + WATER, topics={1})]
+    documents += [doc(k, f"gas pipeline energy supply a{k} b{k} c{k}") for k in range(2, 52)]
+    documents += [doc(k, f"unrelated{k} words{k}", topics={1}) for k in range(52, 102)]
+    documents.append(doc(500, "gas pipeline energy x500 y500 z500 w500", topics={1}))
+    reserve = ranked(documents)
+    assert 500 in reserve
+    assert reserve[0] == 500
+
+
+def test_the_diversity_cap_never_drops_a_much_better_result():
+    params = engine.Params(count=4, max_per_author=2, max_per_series=3)
+    documents = {1: indexed(1)}
+    documents.update({k: indexed(k, authors=["a"]) for k in (2, 3, 4)})
+    documents.update({k: indexed(k, authors=[f"x{k}"]) for k in (5, 6, 7)})
+    # 4 is by an author already shown twice, but the others are far weaker.
+    reserve = [(2, 0.9), (3, 0.8), (4, 0.7), (5, 0.2), (6, 0.1)]
+    chosen = [c.key for c in engine.select(documents[1], reserve, documents, params)]
+    assert chosen == [2, 3, 4, 5]
+    # Others nearly as good still take the place: the cap keeps its purpose.
+    reserve = [(2, 0.9), (3, 0.8), (4, 0.7), (5, 0.65), (6, 0.6)]
+    chosen = [c.key for c in engine.select(documents[1], reserve, documents, params)]
+    assert chosen == [2, 3, 5, 6]
+    # And no slot stays empty while a held-back candidate remains.
+    reserve = [(2, 0.9), (3, 0.8), (4, 0.7)]
+    chosen = [c.key for c in engine.select(documents[1], reserve, documents, params)]
+    assert chosen == [2, 3, 4]

@@ -6,9 +6,9 @@ Score of candidate *c* for page *p*:
               ``summary_weight`` times, sublinear term frequency, smoothed IDF),
               restricted to the page's ``query_terms`` heaviest terms, as search
               engines' more-like-this queries do: cheaper and less noisy
-    taxonomy  cosine in [0, 1] of IDF-weighted taxonomy vectors: shared topics,
-              regions, series and authors, each kind with its own weight, rarer
-              terms counting more
+    taxonomy  overlap / (overlap + TAXONOMY_SCALE) in [0, 1), where overlap is the
+              sum over the taxonomy terms both share (topics, regions, series,
+              authors) of kind weight x IDF of the term
     combined  text * (1 + w_taxonomy * taxonomy) + w_taxonomy_only * taxonomy
     score     combined * recency, where recency = 1 - r + r * 0.5 ** (gap / half-life)
               and gap is how many days *c* was published before *p* (0 if after).
@@ -18,6 +18,24 @@ documents are small numbers and taxonomy cosines large ones, so an added taxonom
 part would let two analyses that merely share a series outrank two on the same
 subject. As a factor it reorders candidates whose texts are about as close, and a
 small additive part lets analyses that share taxonomy but no words fill a list.
+
+Why an overlap and not a cosine of taxonomy vectors: most analyses have one or two
+terms of each kind, and a unit-length vector of one term is 1 whatever the term, so a
+cosine turns "shares a topic of 3,773 documents" and "shares one of 55" into the same
+yes/no. The overlap keeps both what the term is (its kind's weight: an author counts
+as set per site) and how rare it is (its IDF), and each further shared term adds to
+it. The saturating map to [0, 1) uses a fixed constant rather than the page's own
+maximum or the corpus size: dividing by the page's maximum would make a page's only
+topic a full match again, however common it is, and a corpus-dependent scale would
+change every score as the site grows. With the constant at 3, sharing one common
+topic (IDF about 2) gives 0.4, a rare one (IDF about 7) 0.7, and a rare topic, author
+and series together about 0.8; the taxonomy-only part (0.06 by default) keeps a
+page that shares only a region of a tiny site just above the minimum score.
+
+Candidates come from the text postings and the taxonomy postings together and are
+shortlisted on an estimate of the combined score (text part plus the taxonomy overlap
+the postings saw), so a same-topic page with modest text overlap is scored, not cut
+before its taxonomy counts.
 
 The recency factor depends on the two publication dates only, never on today's date,
 so a rebuild tomorrow gives today's lists and incremental updates stay exact.
@@ -39,13 +57,17 @@ from dataclasses import dataclass, field
 from ..stems import base_language, term_counts
 
 #: Stored with every computed list; bump when scores would change for the same content.
-ALGORITHM_VERSION = "ankasam-similar/1"
+ALGORITHM_VERSION = "ankasam-similar/2"
 
 TAXONOMY_KINDS = ("topics", "regions", "series", "authors")
 
+#: The taxonomy overlap (sum of kind weight x IDF of shared terms) at which the
+#: taxonomy score is one half; fixed, so scores do not move as the corpus grows.
+TAXONOMY_SCALE = 3.0
+
 DEFAULT_WEIGHTS: dict[str, float] = {
     "taxonomy": 1.5,
-    "taxonomy_only": 0.02,
+    "taxonomy_only": 0.06,
     "topics": 1.0,
     "regions": 0.6,
     "series": 0.5,
@@ -62,6 +84,9 @@ class Params:
     half_life_days: float = 730.0
     max_per_author: int = 2
     max_per_series: int = 3
+    # A candidate over the author or series cap waits only for others scoring at
+    # least this fraction of its score; weaker ones do not push it out of the list.
+    diversity_ratio: float = 0.75
     min_score: float = 0.01
     title_weight: int = 3
     summary_weight: int = 2
@@ -222,7 +247,7 @@ def index_document(
     return Indexed(
         key=document.key,
         vector=text_vector(item.counts, stats, params.max_terms, idf),
-        taxonomy=_normalised({t: w for t, w in taxonomy.items() if w > 0}),
+        taxonomy={t: w for t, w in sorted(taxonomy.items(), key=_heaviest_first) if w > 0},
         date=document.date,
         authors=tuple(sorted(document.taxonomy.get("authors", ()))),
         series=tuple(sorted(document.taxonomy.get("series", ()))),
@@ -234,6 +259,25 @@ def dot(a: dict[str, float], b: dict[str, float]) -> float:
         a, b = b, a
     get = b.get
     return sum(w * get(t, 0.0) for t, w in a.items())
+
+
+def taxonomy_overlap(a: dict[str, float], b: dict[str, float]) -> float:
+    """Sum over shared terms of kind weight x IDF (the smaller of the two documents'
+    values, so the overlap is symmetric even when their weights were computed apart)."""
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    total = 0.0
+    for term, weight in a.items():
+        other = get(term)
+        if other is not None:
+            total += weight if weight < other else other
+    return total
+
+
+def taxonomy_score(overlap: float) -> float:
+    """The overlap mapped to [0, 1): rarer and more shared terms score higher."""
+    return overlap / (overlap + TAXONOMY_SCALE) if overlap > 0 else 0.0
 
 
 def query_dot(query: Sequence[tuple[str, float]], vector: dict[str, float]) -> float:
@@ -270,7 +314,7 @@ class Scorer:
         """The score of ``candidate`` in ``page``'s list."""
         return self.combine(
             query_dot(self.query(page), candidate.vector),
-            dot(page.taxonomy, candidate.taxonomy),
+            taxonomy_score(taxonomy_overlap(page.taxonomy, candidate.taxonomy)),
             page.date,
             candidate.date,
         )
@@ -334,18 +378,30 @@ class Index:
         for term, weight in self.scorer.query(doc):
             for other, w in text_postings.get(term, ()):
                 text[other] += weight * w
-        taxonomy: defaultdict[int, float] = defaultdict(float)
+        overlap: defaultdict[int, float] = defaultdict(float)
         for term, weight in doc.taxonomy.items():
             for other, w in taxonomy_postings.get(term, ()):
-                taxonomy[other] += weight * w
+                overlap[other] += weight if weight < w else w
         text.pop(key, None)
-        taxonomy.pop(key, None)
-        # Shortlist the best by each part, then score the shortlist exactly.
+        overlap.pop(key, None)
+        # Shortlist on the combined score (recency aside) of every candidate from
+        # either postings, then score the shortlist exactly.
+        boost = self.scorer.boost
+        only = self.scorer.taxonomy_only
+        scale = TAXONOMY_SCALE
+        estimates = []
+        text_get = text.get
+        for other, o in overlap.items():
+            x = o / (o + scale)
+            estimates.append((text_get(other, 0.0) * (1.0 + boost * x) + only * x, other))
+        for other, t in text.items():
+            if other not in overlap:
+                estimates.append((t, other))
         shortlist = 2 * self.params.reserve
-        keys = set(heapq.nlargest(shortlist, text, key=text.__getitem__))
-        keys.update(heapq.nlargest(shortlist, taxonomy, key=taxonomy.__getitem__))
+        keys = [k for _s, k in heapq.nlargest(shortlist, estimates)]
         combine = self.scorer.combine
         documents = self.documents
+        taxonomy = doc.taxonomy
         scores = []
         for other in keys:
             candidate = documents[other]
@@ -353,8 +409,8 @@ class Index:
                 (
                     other,
                     combine(
-                        text.get(other, 0.0),
-                        dot(doc.taxonomy, candidate.taxonomy),
+                        text_get(other, 0.0),
+                        taxonomy_score(taxonomy_overlap(taxonomy, candidate.taxonomy)),
                         doc.date,
                         candidate.date,
                     ),
@@ -385,7 +441,7 @@ class Index:
                 forward = query_dot(query, other.vector)
                 backward = query_dot(itertools.islice(other.vector.items(), limit), vector)
             if shares_taxonomy:
-                taxonomy = dot(doc.taxonomy, other.taxonomy)
+                taxonomy = taxonomy_score(taxonomy_overlap(doc.taxonomy, other.taxonomy))
             if forward or backward or taxonomy:
                 result[other.key] = (
                     combine(forward, taxonomy, doc.date, other.date),
@@ -413,8 +469,9 @@ def select(
     """The shown list: pins in their order, then the best candidates with diversity.
 
     No more than ``max_per_author`` results share an author and no more than
-    ``max_per_series`` share a series while other candidates qualify; if too few do,
-    the best of the held-back candidates fill the list.
+    ``max_per_series`` share a series while other candidates qualify, that is score at
+    least ``diversity_ratio`` of the held-back candidate's score; held-back candidates
+    fill the list when too few others do, so no slot stays empty while one remains.
     """
     excluded = set(excluded) | {page.key}
     chosen: list[Choice] = []
@@ -429,7 +486,19 @@ def select(
         authors.update(documents[choice.key].authors)
         series.update(documents[choice.key].series)
     held_back: list[tuple[int, float]] = []
+    ratio = params.diversity_ratio
+
+    def take(key: int, score: float) -> None:
+        chosen.append(Choice(key, score))
+        seen.add(key)
+        authors.update(documents[key].authors)
+        series.update(documents[key].series)
+
     for key, score in reserve:
+        # Held-back candidates much better than this one come first: the cap trades
+        # a little relevance for variety, never a relevant result for a weak one.
+        while held_back and len(chosen) < params.count and held_back[0][1] * ratio > score:
+            take(*held_back.pop(0))
         if len(chosen) >= params.count:
             break
         if key in excluded or key in seen or key not in documents:
@@ -440,14 +509,11 @@ def select(
         ):
             held_back.append((key, score))
             continue
-        chosen.append(Choice(key, score))
-        seen.add(key)
-        authors.update(candidate.authors)
-        series.update(candidate.series)
+        take(key, score)
     for key, score in held_back:
         if len(chosen) >= params.count:
             break
-        chosen.append(Choice(key, score))
+        take(key, score)
     pinned = [c for c in chosen if c.pinned]
     ranked = sorted((c for c in chosen if not c.pinned), key=lambda c: (-c.score, c.key))
     return pinned + ranked
