@@ -222,6 +222,29 @@ def add_author(page, names: dict[str, str]) -> None:
     assert names["English"] in credit.inner_text()
 
 
+def type_then_select_last_character(page, editor, text: str) -> None:
+    """Type at the end of the body and select the last character, which shows Draftail's
+    toolbar. On a loaded machine a new block's editor can take the first keys before it
+    holds the focus: what was typed is checked, and the typing repeated if it was lost."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for _attempt in range(3):
+        editor.click()
+        page.keyboard.press("Control+End")
+        if text.strip() not in editor.inner_text():
+            page.keyboard.type(text)
+        if text.strip() not in editor.inner_text():
+            continue
+        page.keyboard.press("Control+End")
+        page.keyboard.press("Shift+ArrowLeft")
+        try:
+            page.locator("button[name=NOTE_REF]").wait_for(state="visible", timeout=10_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError(f"Draftail never showed its toolbar after typing {text!r}")
+
+
 @pytest.mark.slow
 @pytest.mark.browser
 @pytest.mark.tutorial
@@ -277,14 +300,12 @@ def follow_step_6(site, browser) -> None:
     fill_title(page, "Grain corridor", "grain-corridor")
     page.locator("#body-root .c-sf-add-button").first.click()
     page.get_by_role("option", name="Rich text").click()
-    page.locator(".public-DraftEditor-content").first.click()
+    editor = page.locator("#body-root .public-DraftEditor-content").first
     # Two notes, each added from the text where it is cited.
     for number, (claim, note) in enumerate(
         [("Ports reopened.", "Port authority report"), (" Freight rose.", "Shipping index")], 1
     ):
-        page.keyboard.press("End")
-        page.keyboard.type(claim)
-        page.keyboard.press("Shift+ArrowLeft")
+        type_then_select_last_character(page, editor, claim)
         page.locator("button[name=NOTE_REF]").click()
         chooser = page.get_by_role("dialog", name="Choose a note")
         chooser.get_by_label("New note").fill(note)
