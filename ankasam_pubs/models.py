@@ -1,6 +1,7 @@
 """Django's model registry entry point; each concern keeps its models in its own package."""
 
 from .authors.models import AuthorProfile, AuthorRole
+from .caching.models import Generation
 from .footnotes.models import AbstractNote, CitationSettings
 from .importers.wordpress.models import ImportedWordPressItem
 from .pages.models import (
@@ -26,6 +27,7 @@ __all__ = [
     "AbstractNote",
     "AnalysisNote",
     "CitationSettings",
+    "Generation",
     "ImportedWordPressItem",
     "AnalysisAuthor",
     "AnalysisIndexPage",

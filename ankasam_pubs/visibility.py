@@ -31,7 +31,7 @@ redirected to their own address (``wagtail_hooks.pages_only_under_their_own_lang
 from __future__ import annotations
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
-from django.db.models.functions import Length, Substr
+from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
@@ -101,6 +101,40 @@ def is_restricted(page: Page, request=None) -> bool:
     if page.pk not in memo:
         memo[page.pk] = page.get_view_restrictions().exists()
     return memo[page.pk]
+
+
+def view_restrictions(page: Page) -> QuerySet:
+    """Wagtail's ``Page.get_view_restrictions()`` rule in one query: the restrictions on
+    the page and its ancestors, an alias standing for its original (Wagtail never
+    makes an alias of an alias: it points the copy at the original)."""
+    step = page.steplen
+    paths = [page.path[:end] for end in range(step, len(page.path) + 1, step)]
+    sources = (
+        Page.objects.filter(path__in=paths)
+        .annotate(source=Coalesce("alias_of_id", "id"))
+        .values("source")
+    )
+    return PageViewRestriction.objects.filter(page_id__in=sources)
+
+
+def may_be_restricted(path_ref: str = "path") -> Exists:
+    """Whether :func:`view_restrictions` of the page at ``path_ref`` could find a row, as
+    one subquery to read with the page: a restriction on the page or an ancestor, or on
+    the original of an ancestor that is an alias. False means there is none; True is
+    answered by :func:`view_restrictions` itself."""
+    alias_below = Page.objects.filter(alias_of_id=OuterRef("page_id")).annotate(
+        prefix=Length("path")
+    )
+    return Exists(
+        PageViewRestriction.objects.annotate(prefix=Length("page__path")).filter(
+            Q(page__path=Substr(OuterRef(path_ref), 1, F("prefix")))
+            | Q(
+                Exists(
+                    alias_below.filter(path=Substr(OuterRef(OuterRef(path_ref)), 1, F("prefix")))
+                )
+            )
+        )
+    )
 
 
 def is_preview(request) -> bool:

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
+from django.utils import translation
 from django.utils.html import json_script
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +14,8 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.widgets import Button
 from wagtail.admin.widgets.slug import SlugInput
-from wagtail.models import Locale, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Site
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -135,6 +137,14 @@ def expired_pages_are_gone(page, request, serve_args, serve_kwargs):
 
 
 @hooks.register("before_serve_page")
+def mark_page_being_served(page, request, serve_args, serve_kwargs):
+    """The instance about to be served may keep what it reads about itself for this
+    request (its view restrictions: see ``PubsPageMixin.get_view_restrictions``)."""
+    if isinstance(page, PubsPage):
+        page._ankasam_pubs_serving = True
+
+
+@hooks.register("before_serve_page")
 def pages_only_under_their_own_language(page, request, serve_args, serve_kwargs):
     """An app page is served only in its own language's tree.
 
@@ -146,10 +156,10 @@ def pages_only_under_their_own_language(page, request, serve_args, serve_kwargs)
     if not isinstance(page, PubsPage) or not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return None
     try:
-        active = Locale.get_active()
-    except (LookupError, Locale.DoesNotExist):
+        active = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
         return None
-    if page.locale_id == active.pk:
+    if page.locale.language_code == active:  # no query for a page routed with its locale
         return None
     target = page.get_url(request)
     match = request.resolver_match

@@ -35,7 +35,6 @@ from ..seo.feeds import ATOM, RSS, feed_url
 from ..seo.sitemap import sitemap_paths
 from ..similar.models import SimilarPost
 from ..taxonomy.models import Region, Series, Topic
-from . import responses
 
 
 def frontend_purging() -> bool:
@@ -51,8 +50,9 @@ def frontend_purging() -> bool:
 
 
 def purging_enabled() -> bool:
-    """Some cache keeps copies that a change must empty: a CDN, or our response cache."""
-    return responses.enabled() or frontend_purging()
+    """Some cache outside the app keeps copies that a change must empty (a CDN). The
+    app's own kept renderings need no purge: they follow the generations."""
+    return frontend_purging()
 
 
 def page_urls(page: Page, cache_object=None) -> list[str]:
@@ -233,11 +233,10 @@ def subtree_urls(page: Page) -> set[str]:
 
 
 def purge(urls: Iterable[str]) -> None:
-    """Empty the app's response cache and the host's front-end caches of these URLs."""
+    """Empty the host's front-end caches of these URLs."""
     urls = sorted(set(urls))
     if not urls:
         return
-    responses.forget(urls)
     if frontend_purging():
         from wagtail.contrib.frontend_cache.utils import PurgeBatch
 

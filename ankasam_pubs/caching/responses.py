@@ -6,15 +6,14 @@ of a live page without view restrictions, answered 200 with ``public`` caching h
 and no cookie set. Wagtail's ``before_serve_page`` hooks (password and login checks)
 run before a page's ``serve()``, so a cached copy is never a way around them; a hit
 re-checks the page's restrictions anyway. Keys are the Wagtail site and the path with
-its query string; every purge (and every edit of a profile, label or citation setting)
-starts a new generation, which retires all stored copies at once.
+its query string; a stored copy counts only under the generations
+(:mod:`.generations`) that were current when its rendering began, so every change a
+reader could see retires all stored copies at once, in every process.
 """
 
 from __future__ import annotations
 
 import hashlib
-import secrets
-from collections.abc import Iterable
 from urllib.parse import unquote
 
 from django.conf import settings
@@ -24,6 +23,7 @@ from wagtail.models import Site
 
 from ..conf import pubs_settings
 from ..visibility import is_preview, is_restricted
+from . import generations
 from .headers import is_signed_in
 
 #: Response headers a cached copy keeps (the rest belong to one request or none).
@@ -72,17 +72,11 @@ def request_key(page, request) -> str | None:
     return key_for(site.pk, request.get_full_path())
 
 
-#: One token for the whole cache: every change that a purge reports replaces it, and a
-#: stored copy counts only under the token that was current when its rendering began.
-GENERATION_KEY = "ankasam_pubs:response:generation"
-
-
-def lookup(key: str) -> tuple[HttpResponse | None, str | None]:
-    """The stored response (if still valid) and the current generation, in one read."""
-    found = _cache().get_many([key, GENERATION_KEY])
-    generation = found.get(GENERATION_KEY)
-    stored = found.get(key)
-    if stored is None or stored[0] != generation:
+def lookup(key: str, request=None) -> tuple[HttpResponse | None, tuple[int, ...]]:
+    """The stored response (if still valid) and the current generations."""
+    generation = generations.current(request)
+    stored = _cache().get(key)
+    if stored is None or tuple(stored[0]) != generation:
         return None, generation
     _generation, content, headers = stored
     response = HttpResponse(content)
@@ -91,7 +85,7 @@ def lookup(key: str) -> tuple[HttpResponse | None, str | None]:
     return response, generation
 
 
-def store(key: str, response, generation: str | None) -> None:
+def store(key: str, response, generation: tuple[int, ...]) -> None:
     """Keep a response rendered under ``generation``: if anything changed while it was
     being rendered, the generation moved on and this copy is never served."""
     if response.status_code != 200 or response.cookies or getattr(response, "streaming", False):
@@ -100,18 +94,3 @@ def store(key: str, response, generation: str | None) -> None:
         return
     headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
     _cache().set(key, (generation, response.content, headers), pubs_settings.PAGE_CACHE_TIMEOUT)
-
-
-def invalidate() -> None:
-    """Forget every stored response (a new generation; old copies expire unread)."""
-    if enabled():
-        _cache().set(GENERATION_KEY, secrets.token_hex(8), None)
-
-
-def forget(urls: Iterable[str]) -> None:
-    """Called with the URLs a front-end cache purges. The response cache drops everything
-    rather than those keys: a change of privacy or of a list reaches pages no URL list
-    can enumerate (filter combinations), and a reader already rendering the old state
-    cannot store it afterwards. Publications are rare next to reads."""
-    if urls:
-        invalidate()

@@ -16,7 +16,7 @@ def serve(page, request, serve_page: Callable[[], object]):
     key = responses.request_key(page, request)
     generation = None
     if key is not None:
-        cached, generation = responses.lookup(key)
+        cached, generation = responses.lookup(key, request)
         if cached is not None:
             setattr(cached, APPLIED, True)
             return get_conditional_response(request, etag=cached.get("ETag"), response=cached)

@@ -1,12 +1,16 @@
-"""Purge related URLs after the commit that publishes, unpublishes, deletes or moves
-an analysis, and after similar-posts lists change (the task that recomputes them
-runs later than the publication, so it announces what it changed)."""
+"""Keep kept renderings true: move the generations on (:mod:`.generations`) in the
+transaction of every change a reader could see, and purge related URLs after the
+commit that publishes, unpublishes, deletes or moves an analysis, and after
+similar-posts lists change (the task that recomputes them runs later than the
+publication, so it announces what it changed)."""
 
 from __future__ import annotations
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
-from wagtail.models import Page, PageViewRestriction
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from ..authors.models import AuthorProfile
@@ -14,7 +18,7 @@ from ..footnotes.models import CitationSettings
 from ..registry import is_analysis, is_pubs_page
 from ..similar.service import similar_lists_changed
 from ..taxonomy.models import Region, Series, Topic
-from . import responses
+from . import generations
 from .purge import (
     analysis_urls,
     frontend_purging,
@@ -69,13 +73,11 @@ def on_move(sender, instance, **kwargs) -> None:
 
 
 def on_shared_content_change(sender, instance, raw: bool = False, **kwargs) -> None:
-    """A profile, a label or the citation style shows on many pages: the response cache
-    starts afresh, and a front-end cache forgets every URL that shows it (read now: on
-    delete, before the rows that link it to pages go)."""
+    """A profile, a label or the citation style shows on many pages: a front-end cache
+    forgets every URL that shows it (read now: on delete, before the rows that link it
+    to pages go). The app's own kept renderings follow the generations."""
     if raw:  # fixtures being loaded
         return
-    if responses.enabled():
-        transaction.on_commit(responses.invalidate)
     if frontend_purging():
         _purge_after_commit(shared_content_urls(instance))
 
@@ -85,7 +87,62 @@ def on_similar_lists_changed(sender, page_ids, **kwargs) -> None:
         purge(similar_list_urls(page_ids))
 
 
+# -- generations: in the change's own transaction ------------------------------------------
+def on_publication_change(sender, **kwargs) -> None:
+    """Which pages a reader may see, or where, changed."""
+    if kwargs.get("raw"):
+        return
+    generations.bump(generations.PUBLISHED)
+
+
+def on_page_delete(sender, instance, **kwargs) -> None:
+    if isinstance(instance, Page):
+        generations.bump(generations.PUBLISHED)
+
+
+def on_shared_record_change(sender, raw: bool = False, **kwargs) -> None:
+    """A record shown on many pages (a profile, a label, an image, the site) changed."""
+    if not raw:
+        generations.bump(generations.SHARED)
+
+
+#: Rows whose content shows on many pages: any save or delete moves ``shared`` on.
+def shared_models() -> list:
+    return [
+        AuthorProfile,
+        Series,
+        Topic,
+        Region,
+        CitationSettings,
+        get_image_model(),
+        get_document_model(),
+        Site,
+        Locale,
+    ]
+
+
+def connect_generations() -> None:
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(on_publication_change, dispatch_uid=f"ankasam_pubs_gen_{id(signal)}")
+    post_delete.connect(on_page_delete, dispatch_uid="ankasam_pubs_gen_page_deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_publication_change,
+            sender=PageViewRestriction,
+            dispatch_uid=f"ankasam_pubs_gen_restriction_{signal is post_save}",
+        )
+    similar_lists_changed.connect(on_publication_change, dispatch_uid="ankasam_pubs_gen_lists")
+    for model in shared_models():
+        for signal in (post_save, post_delete):
+            signal.connect(
+                on_shared_record_change,
+                sender=model,
+                dispatch_uid=f"ankasam_pubs_gen_{model._meta.label}_{signal is post_save}",
+            )
+
+
 def connect() -> None:
+    connect_generations()
     page_published.connect(on_publish_change, dispatch_uid="ankasam_pubs_purge_published")
     page_unpublished.connect(on_publish_change, dispatch_uid="ankasam_pubs_purge_unpublished")
     pre_delete.connect(on_delete, dispatch_uid="ankasam_pubs_purge_deleted")

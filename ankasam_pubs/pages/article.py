@@ -1,9 +1,11 @@
 """The article fragment (body with numbered references, then the notes list), cached.
 
-The fragment depends only on the published revision's content and the site's citation
-settings, so it is cached under a key made of exactly those: a new revision, another
-language or a changed setting is a different key, never a stale entry. Previews and
-unpublished content are always rendered afresh.
+The fragment depends on the published revision's content, the site's citation settings
+and, through images, documents and links to other pages in the body, on the
+generations (:mod:`ankasam_pubs.caching.generations`), so it is cached under a key made
+of exactly those: a new revision, another language, a changed setting or any change
+elsewhere is a different key, never a stale entry. Previews and unpublished content
+are always rendered afresh.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from .. import __version__
+from ..caching import generations
 from ..conf import pubs_settings
 from ..footnotes.models import CitationSettings
 from ..footnotes.rendering import render_notes
@@ -20,10 +23,11 @@ from ..footnotes.rendering import render_notes
 TEMPLATE = "ankasam_pubs/includes/article.html"
 
 
-def fragment_cache_key(page, settings: CitationSettings, language: str) -> str | None:
+def fragment_cache_key(page, settings: CitationSettings, language: str, request=None) -> str | None:
     revision = getattr(page, "live_revision_id", None)
     if not page.live or revision is None:
         return None
+    shared, published = generations.current(request)
     return ":".join(
         [
             "ankasam_pubs",
@@ -37,6 +41,8 @@ def fragment_cache_key(page, settings: CitationSettings, language: str) -> str |
             settings.citation_style,
             "ibid" if settings.use_ibid else "noibid",
             str(settings.pk or 0),
+            str(shared),
+            str(published),
         ]
     )
 
@@ -62,7 +68,7 @@ def render_article(page, request) -> SafeString:
     timeout = pubs_settings.RENDER_CACHE_TIMEOUT
     key = None
     if timeout != 0 and not getattr(request, "is_preview", False):
-        key = fragment_cache_key(page, settings, language)
+        key = fragment_cache_key(page, settings, language, request)
     cache = caches[pubs_settings.RENDER_CACHE]
     if key is not None:
         cached = cache.get(key)

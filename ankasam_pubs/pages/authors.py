@@ -36,8 +36,11 @@ from ..text import isolate
 from ..visibility import published_analyses
 from .base import PubsPageMixin
 from .listing import with_card_data
+from .snapshot import context_for
 
 FEED_LENGTH = 20
+PROFILE_HEAD = "ankasam_pubs/includes/head/author_profile.html"
+PROFILE_CONTENT = "ankasam_pubs/includes/author_profile_content.html"
 
 
 class AuthorIndexPageMixin(PubsPageMixin, AuthorIndexKind, RoutablePageMixin, models.Model):
@@ -91,6 +94,23 @@ class AuthorIndexPageMixin(PubsPageMixin, AuthorIndexKind, RoutablePageMixin, mo
 
     @path("<slug:slug>/", name="author_profile")
     def profile(self, request, slug):
+        """A person's profile and their analyses in this index's language, kept as a
+        snapshot like the app's pages (:mod:`.snapshot`)."""
+        context = context_for(
+            self,
+            request,
+            variant="\n".join(["profile", slug, request.GET.get("page") or ""]),
+            regions={"head": PROFILE_HEAD, "content": PROFILE_CONTENT},
+            kept=("translations", "alternates", "profile"),
+            frame=lambda: {
+                **self.get_frame_context(request),
+                "ankasam_pubs_head_template": PROFILE_HEAD,
+            },
+            build=lambda: self.profile_context(request, slug),
+        )
+        return TemplateResponse(request, "ankasam_pubs/author_profile_page.html", context)
+
+    def profile_context(self, request, slug) -> dict:
         profile = get_object_or_404(
             AuthorProfile.objects.select_related("portrait").prefetch_related("expertise"),
             slug=slug,
@@ -119,7 +139,7 @@ class AuthorIndexPageMixin(PubsPageMixin, AuthorIndexKind, RoutablePageMixin, mo
                 "analyses": analyses,
                 "feed_url": self.feed_url(profile),
                 "person_jsonld": jsonld(person),
-                "ankasam_pubs_head_template": "ankasam_pubs/includes/head/author_profile.html",
+                "ankasam_pubs_head_template": PROFILE_HEAD,
                 "translations": [
                     dataclasses.replace(version, url=version.url + suffix)
                     for version in context["translations"]
@@ -127,7 +147,7 @@ class AuthorIndexPageMixin(PubsPageMixin, AuthorIndexKind, RoutablePageMixin, mo
                 "alternates": [(code, url + suffix) for code, url in context["alternates"]],
             }
         )
-        return TemplateResponse(request, "ankasam_pubs/author_profile_page.html", context)
+        return context
 
     @re_path(r"^(?P<slug>[-\w]+)/feed/$", name="author_feed")
     def feed(self, request, slug):

@@ -12,9 +12,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..caching import generations
 from ..conf import pubs_settings
 from ..registry import AnalysisIndexKind
-from ..visibility import published_analyses
+from ..visibility import may_be_restricted, published_analyses
+from .base import MAY_BE_RESTRICTED
 from .listing import build_listing
 
 
@@ -37,6 +39,26 @@ class AnalysisIndexContentMixin(AnalysisIndexKind, models.Model):
 
     def get_analyses(self):
         return published_analyses(self.get_analysis_model(), locale_id=self.locale_id, within=self)
+
+    def route(self, request, path_components):
+        """An analysis below the index in one query, with its locale, the generations and
+        whether a view restriction could apply (which then need no query of their own),
+        where Wagtail asks twice (the child, then its specific page); anything else as
+        Wagtail routes it."""
+        if path_components:
+            child = (
+                self.get_analysis_model()
+                .objects.child_of(self)
+                .select_related("locale")
+                .annotate(**generations.annotations(), **{MAY_BE_RESTRICTED: may_be_restricted()})
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if child is not None:
+                child._cached_parent_obj = self
+                generations.remember(request, child)
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def get_cached_paths(self) -> list[str]:
         """The listing and its numbered pages, for front-end cache purges."""

@@ -22,6 +22,8 @@ an authors index           :class:`.authors.AuthorIndexPageMixin`
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from ..registry import ANALYSIS_AUTHORS, NOTES
 from ..search.indexing import AnalysisSearchMixin
 from ..seo.analysis import AnalysisMetadataMixin
@@ -30,26 +32,45 @@ from .analysis import AnalysisContentMixin
 from .authors import AuthorIndexPageMixin
 from .base import PubsPageMixin
 from .index import AnalysisIndexContentMixin
+from .snapshot import SnapshotMixin
 
 
-class AnalysisIndexPageMixin(PubsPageMixin, AnalysisIndexContentMixin):
+class AnalysisIndexPageMixin(SnapshotMixin, PubsPageMixin, AnalysisIndexContentMixin):
     """An index of analyses: listing and filters, plus what every page of the app has."""
+
+    snapshot_regions = {
+        "head": PubsPageMixin.head_template,
+        "content": "ankasam_pubs/includes/analysis_index_content.html",
+    }
+
+    def snapshot_variant(self, request, *args, **kwargs) -> str | None:
+        # A search is answered from the search index, which its task updates after the
+        # publication: never kept. Filters and page numbers are plain queries.
+        if request.GET.get("q", "").strip():
+            return None
+        return urlencode(sorted(request.GET.lists()), doseq=True)
 
     class Meta:
         abstract = True
 
 
 class AnalysisPageMixin(
+    SnapshotMixin,
     AnalysisMetadataMixin,
     SimilarPostsMixin,
     AnalysisSearchMixin,
     PubsPageMixin,
     AnalysisContentMixin,
 ):
-    """An analysis. The metadata comes first: it reads what the others put in the
-    context (credits, translations, numbering, topics)."""
+    """An analysis. The snapshot comes first (a kept rendering spares all the rest),
+    then the metadata: it reads what the others put in the context (credits,
+    translations, numbering, topics)."""
 
     head_template = "ankasam_pubs/includes/head/analysis.html"
+    snapshot_regions = {
+        "head": head_template,
+        "content": "ankasam_pubs/includes/analysis_content.html",
+    }
 
     class Meta:
         abstract = True

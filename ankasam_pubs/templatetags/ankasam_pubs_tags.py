@@ -15,7 +15,7 @@ from ..footnotes.rendering import render_rich_text
 from ..pages.head import mark_head_rendered
 from ..text import isolate as isolate_text
 from ..translations.live import LanguageVersionsMixin
-from ..translations.switcher import switcher_links
+from ..translations.switcher import SWITCHER_CONTEXT, switcher_links
 
 register = template.Library()
 
@@ -58,6 +58,8 @@ def ankasam_pubs_head(context):
 def ankasam_pubs_language_switcher(context):
     """Links to the current page in each of the site's languages: its live translation,
     else that language's home page (see :mod:`ankasam_pubs.translations.switcher`)."""
+    if SWITCHER_CONTEXT in context:  # kept with the page's snapshot
+        return {"languages": context[SWITCHER_CONTEXT]}
     page = context.get("page")
     if not isinstance(page, Page):
         page = None

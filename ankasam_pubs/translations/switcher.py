@@ -18,6 +18,9 @@ from wagtail.models import Page, Site
 from ..visibility import offered
 from .live import LanguageVersion, language_direction, language_name, live_translations
 
+#: A page's context may hold its switcher's links, computed beforehand (a snapshot).
+SWITCHER_CONTEXT = "ankasam_pubs_switcher"
+
 
 @dataclass(frozen=True)
 class SwitcherLink:
