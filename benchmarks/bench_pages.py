@@ -31,6 +31,12 @@ def pubs_settings(**changes):
     return override_settings(ANKASAM_PUBS={**settings.ANKASAM_PUBS, **changes})
 
 
+def check_site_settings(client: Client, url: str) -> None:
+    """Under an override the page still names the site's organisation (JSON-LD, head)."""
+    name = settings.ANKASAM_PUBS["ORGANISATION_NAME"]
+    assert name in client.get(url).content.decode(), f"{url} lost ORGANISATION_NAME"
+
+
 def _body(blocks: int) -> list[dict]:
     body = []
     for n in range(blocks):
@@ -270,6 +276,7 @@ def run(*, quick: bool) -> list[dict]:
     times = median_times(client, {name: urls[name] for name in timed}, repeat=repeat)
     # The same pages with the shared response cache on: what most readers get.
     with pubs_settings(PAGE_CACHE_TIMEOUT=300):
+        check_site_settings(Client(), urls["analysis"])
         served = median_times(
             Client(), {"analysis": urls["analysis"], "plain": urls["plain"]}, repeat=repeat
         )
@@ -304,6 +311,7 @@ def run(*, quick: bool) -> list[dict]:
 
     for count, urls_for in build_notes_pages(pages["section"]).items():
         with pubs_settings(RENDER_CACHE_TIMEOUT=0):
+            check_site_settings(client, urls_for["analysis"])
             cold = median_times(client, urls_for, repeat=15 if quick else 150)
         results.append(
             ratio_row(
