@@ -1,9 +1,11 @@
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from ankasam_pubs.conf import pubs_settings
 from ankasam_pubs.models import AnalysisIndexPage, AnalysisPage
 from ankasam_pubs.pages.blocks import PlainBodyBlock
 from ankasam_pubs.pages.listing import with_card_data
@@ -40,3 +42,24 @@ class StandardPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("body")]
     subpage_types: list[str] = []
+
+
+class PlainListPage(Page):
+    """The benchmarks' baseline for listings (benchmarks/bench_pages.py): a plain Wagtail
+    page with an introduction and its live, public child pages, newest first, a page of
+    ``INDEX_PAGE_SIZE`` at a time, each with title, date and search description. It
+    stands for the analysis index and for an author profile (the introduction holds the
+    biography); editors never create one.
+    """
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    is_creatable = False
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().public().order_by("-first_published_at")
+        context["children"] = Paginator(children, pubs_settings.INDEX_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        return context
