@@ -45,12 +45,14 @@ OPTIONS: dict[str, Option] = {
         "Static path of the default stylesheet; None drops it.",
         nullable=True,
     ),
-    "RENDER_CACHE": Option("default", (str,), "Cache alias that keeps rendered article fragments."),
+    "RENDER_CACHE": Option(
+        "default", (str,), "Cache alias that keeps page snapshots and article fragments."
+    ),
     "RENDER_CACHE_TIMEOUT": Option(
         3600,
         (int,),
-        "Seconds a rendered article fragment is kept; 0 turns the cache off, None keeps "
-        "it until evicted (keys change with every published revision).",
+        "Seconds a page snapshot or article fragment is kept; 0 turns both off, None "
+        "keeps them until evicted (keys change with every change a reader could see).",
         nullable=True,
         minimum=0,
     ),
@@ -73,8 +75,9 @@ OPTIONS: dict[str, Option] = {
         0,
         (int,),
         "Seconds the RENDER_CACHE alias keeps whole public pages served to anonymous "
-        "readers, emptied by the same purges as a CDN; 0 (default) turns it off. Use a "
-        "cache shared by all server processes (Redis, Memcached, database).",
+        "readers, retired by the same generations as snapshots; 0 (default) turns it off. "
+        "A cache shared by all server processes (Redis, Memcached, database) serves one "
+        "rendering to all of them.",
         minimum=0,
     ),
     "PURGE_RELATED": Option(
