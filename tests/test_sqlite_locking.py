@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import datetime
 import os
-import socket
 import subprocess
 import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
@@ -23,6 +21,7 @@ import requests
 
 from ankasam_pubs.checks import sqlite_lock_problems
 from tests.html import admin_form_data
+from tests.servers import Server
 from tests.test_footnotes_admin import form
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,12 +51,6 @@ def test_the_check_names_sqlite_without_immediate_transactions():
     assert sqlite_lock_problems({"default": postgres}) == []
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _manage(*args: str, env: dict) -> str:
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -84,26 +77,10 @@ def test_autosave_racing_publish_on_sqlite_gives_no_server_error(tmp_path):
     }
     _manage("migrate", "--noinput", env=env)
     page_id = int(_manage("shell", "-c", SETUP, env=env).split()[-1])
-    port = _free_port()
-    log = (tmp_path / "server.log").open("w")
-    server = subprocess.Popen(  # noqa: S603 - our own example project
-        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=PROJECT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
+    with Server(PROJECT, env, tmp_path / "server.log") as server:
+        base = server.url
         editor = requests.Session()
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                editor.get(f"{base}/admin/login/", timeout=5)
-                break
-            except requests.ConnectionError:
-                assert time.monotonic() < deadline, "the example site did not start"
-                time.sleep(0.2)
+        editor.get(f"{base}/admin/login/", timeout=30)
         token = editor.cookies["csrftoken"]
         editor.post(
             f"{base}/admin/login/",
@@ -138,10 +115,6 @@ def test_autosave_racing_publish_on_sqlite_gives_no_server_error(tmp_path):
                 statuses += pool.map(
                     lambda job: send(*job), [("autosave", data), ("publish", publish)]
                 )
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
     assert len(statuses) == 2 * ROUNDS
     errors = [(kind, status) for kind, status in statuses if str(status).startswith("5")]
     assert errors == [], (statuses, (tmp_path / "server.log").read_text()[-3000:])

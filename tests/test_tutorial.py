@@ -7,17 +7,14 @@ publishes an analysis in Chromium and reads both language versions as a visitor.
 
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from tests import test_browser
+from tests.servers import Server
 
 ROOT = Path(__file__).resolve().parent.parent
 TUTORIAL = ROOT / "docs" / "tutorial" / "install.md"
@@ -99,12 +96,6 @@ def run(*args, **kwargs) -> subprocess.CompletedProcess:
         pytest.fail(f"{' '.join(map(str, args))} failed:\n{error.stdout}\n{error.stderr}")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 PASSWORD = "correct horse battery"
 
 
@@ -155,31 +146,9 @@ def fresh_site(wheel, tmp_path_factory):
     manage("createsuperuser", "--noinput", "--username", "editor", "--email", "e@example.org")
     home_id = int(shell("from home.models import HomePage; print(HomePage.objects.get().pk)"))
 
-    port = free_port()
     log = where / "runserver.log"
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [python, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/admin/login/", timeout=5)  # noqa: S310
-                break
-            except (urllib.error.URLError, ConnectionError):
-                assert server.poll() is None, log.read_text()
-                assert time.monotonic() < deadline, log.read_text()
-                time.sleep(0.3)
-        yield {"url": url, "home_id": home_id, "log": log, "project": project}
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with Server(project, env, log, python=python) as server:
+        yield {"url": server.url, "home_id": home_id, "log": log, "project": project}
 
 
 # Chromium as the other browser tests start it.

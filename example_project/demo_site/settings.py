@@ -178,16 +178,19 @@ ANKASAM_PUBS = {
     "INDEX_PAGE_SIZE": 9,
 }
 
-# The shared response cache (docs/reference/caching.md), for trying it out and for the
-# load test: DJANGO_PAGE_CACHE_SECONDS=300 keeps pages in the database cache, which
-# every server process shares (run ``manage.py createcachetable`` once).
-if os.environ.get("DJANGO_PAGE_CACHE_SECONDS"):
+# DJANGO_CACHE=database: Django's database cache, which every server process shares
+# (run ``manage.py createcachetable`` once); without it each process has its own
+# LocMemCache. The shared response cache (docs/reference/caching.md), for trying it out
+# and for the load test: DJANGO_PAGE_CACHE_SECONDS=300 keeps pages in that database
+# cache (and implies it).
+if os.environ.get("DJANGO_CACHE") == "database" or os.environ.get("DJANGO_PAGE_CACHE_SECONDS"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "ankasam_demo_cache",
         }
     }
+if os.environ.get("DJANGO_PAGE_CACHE_SECONDS"):
     ANKASAM_PUBS["PAGE_CACHE_TIMEOUT"] = int(os.environ["DJANGO_PAGE_CACHE_SECONDS"])
 
 # Production topology (docs/how-to/deploy.md; scripts/topology starts it on one machine).
