@@ -30,7 +30,7 @@ redirected to their own address (``wagtail_hooks.pages_only_under_their_own_lang
 
 from __future__ import annotations
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, Min, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
@@ -71,6 +71,17 @@ def offered_q(prefix: str = "") -> Q:
 def offered(queryset: QuerySet) -> QuerySet:
     """``queryset`` (of pages) narrowed to what may be offered to any reader."""
     return queryset.filter(offered_q())
+
+
+def next_expiry():
+    """The earliest time a live page of the site is due to expire (one query): until
+    then, no page leaves what may be offered without an event. A kept rendering that
+    names other pages is not used after it."""
+    return (
+        Page.objects.filter(live=True, expired=False, expire_at__gt=timezone.now())
+        .aggregate(first=Min("expire_at"))
+        .get("first")
+    )
 
 
 def published_analyses(model, *, locale_id: int, within: Page | None = None) -> QuerySet:

@@ -221,6 +221,24 @@ def median_times(client: Client, urls: dict[str, str], repeat: int) -> dict[str,
     return {name: statistics.median(values) * 1000 for name, values in samples.items()}
 
 
+def times_after_each_change(client: Client, url: str, baseline: str, repeat: int) -> dict:
+    """The page's first request after a change (a publication elsewhere moves the
+    ``published`` generation before every request), interleaved with its baseline."""
+    from ankasam_pubs.caching import generations
+
+    samples: dict[str, list[float]] = {"page": [], "baseline": []}
+    client.get(url), client.get(baseline)
+    for _ in range(repeat):
+        generations.bump(generations.PUBLISHED)
+        start = time.perf_counter()
+        client.get(url)
+        samples["page"].append(time.perf_counter() - start)
+        start = time.perf_counter()
+        client.get(baseline)
+        samples["baseline"].append(time.perf_counter() - start)
+    return {name: statistics.median(values) * 1000 for name, values in samples.items()}
+
+
 def count_queries(client: Client, url: str) -> int:
     client.get(url)
     with CaptureQueriesContext(connection) as queries:
@@ -274,6 +292,12 @@ def run(*, quick: bool) -> list[dict]:
     repeat = 15 if quick else 200
     timed = ("analysis", "plain", "index", "plain_index", "profile", "plain_profile")
     times = median_times(client, {name: urls[name] for name in timed}, repeat=repeat)
+    # Without snapshots (and fragments): every request renders everything.
+    with pubs_settings(RENDER_CACHE_TIMEOUT=0):
+        check_site_settings(Client(), urls["analysis"])
+        fresh = median_times(Client(), {name: urls[name] for name in timed}, repeat=repeat)
+        fresh_queries = {name: count_queries(Client(), urls[name]) for name in timed}
+    after_change = times_after_each_change(Client(), urls["analysis"], urls["plain"], repeat)
     # The same pages with the shared response cache on: what most readers get.
     with pubs_settings(PAGE_CACHE_TIMEOUT=300):
         check_site_settings(Client(), urls["analysis"])
@@ -283,8 +307,22 @@ def run(*, quick: bool) -> list[dict]:
     results = [
         ratio_row(
             "render: analysis (40 notes, 3 authors, 2 translations, 6 similar) "
-            "vs plain page at depth 4",
+            "from its snapshot vs plain page at depth 4",
             times,
+            "analysis",
+            "plain",
+        ),
+        ratio_row(
+            "render: same analysis, first request after each change elsewhere "
+            "vs plain page at depth 4",
+            after_change,
+            "page",
+            "baseline",
+        ),
+        ratio_row(
+            "render: same analysis rendered afresh (RENDER_CACHE_TIMEOUT=0) "
+            "vs plain page at depth 4",
+            fresh,
             "analysis",
             "plain",
         ),
@@ -295,19 +333,40 @@ def run(*, quick: bool) -> list[dict]:
             "plain",
         ),
         ratio_row(
-            "render: analysis index (9 cards) vs plain list of 9 child pages at depth 3",
+            "render: analysis index (9 cards) from its snapshot "
+            "vs plain list of 9 child pages at depth 3",
             times,
             "index",
             "plain_index",
         ),
         ratio_row(
-            "render: author profile (9 of 12 analyses, /en/authors/<slug>/) "
-            "vs plain list page at depth 4",
+            "render: analysis index rendered afresh vs plain list at depth 3",
+            fresh,
+            "index",
+            "plain_index",
+        ),
+        ratio_row(
+            "render: author profile (9 of 12 analyses, /en/authors/<slug>/) from its "
+            "snapshot vs plain list page at depth 4",
             times,
             "profile",
             "plain_profile",
         ),
+        ratio_row(
+            "render: author profile rendered afresh vs plain list page at depth 4",
+            fresh,
+            "profile",
+            "plain_profile",
+        ),
     ]
+    for name in ("analysis", "index", "profile"):
+        results.append(
+            {
+                "name": f"queries: {name} page rendered afresh",
+                "value": fresh_queries[name],
+                "unit": "queries",
+            }
+        )
 
     for count, urls_for in build_notes_pages(pages["section"]).items():
         with pubs_settings(RENDER_CACHE_TIMEOUT=0):

@@ -19,10 +19,11 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
+from django.utils import timezone
 from wagtail.models import Site
 
 from ..conf import pubs_settings
-from ..visibility import is_preview, is_restricted
+from ..visibility import is_preview, is_restricted, next_expiry
 from . import generations
 from .headers import is_signed_in
 
@@ -78,7 +79,9 @@ def lookup(key: str, request=None) -> tuple[HttpResponse | None, tuple[int, ...]
     stored = _cache().get(key)
     if stored is None or tuple(stored[0]) != generation:
         return None, generation
-    _generation, content, headers = stored
+    _generation, content, headers, valid_until = stored
+    if valid_until is not None and timezone.now() >= valid_until:
+        return None, generation
     response = HttpResponse(content)
     for name, value in headers:
         response[name] = value
@@ -93,4 +96,6 @@ def store(key: str, response, generation: tuple[int, ...]) -> None:
     if "public" not in response.get("Cache-Control", ""):
         return
     headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
-    _cache().set(key, (generation, response.content, headers), pubs_settings.PAGE_CACHE_TIMEOUT)
+    # Not used after the next pending expiry: the page may list or link the expiring one.
+    kept = (generation, response.content, headers, next_expiry())
+    _cache().set(key, kept, pubs_settings.PAGE_CACHE_TIMEOUT)

@@ -23,7 +23,6 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models import Min
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
@@ -33,7 +32,7 @@ from .. import __version__
 from ..caching import generations
 from ..conf import SETTINGS_NAME, pubs_settings
 from ..translations.switcher import SWITCHER_CONTEXT, switcher_links
-from ..visibility import is_preview, is_restricted, is_served
+from ..visibility import is_preview, is_restricted, is_served, next_expiry
 
 #: The context entry holding the rendered regions (name -> HTML).
 REGIONS = "ankasam_pubs_regions"
@@ -106,15 +105,6 @@ def lookup(key: str) -> Snapshot | None:
     if snapshot.valid_until is not None and timezone.now() >= snapshot.valid_until:
         return None
     return snapshot
-
-
-def next_expiry() -> datetime | None:
-    """The earliest time a live page of the site is due to expire (one query)."""
-    return (
-        Page.objects.filter(live=True, expired=False, expire_at__gt=timezone.now())
-        .aggregate(first=Min("expire_at"))
-        .get("first")
-    )
 
 
 def store(key: str, snapshot: Snapshot) -> None:
