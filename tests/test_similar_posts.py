@@ -388,7 +388,9 @@ def _fill_tables(ids: list[int], locale, per_page: int = 6) -> None:
     )
 
 
-def test_rendering_costs_the_same_queries_for_100_and_10000_analyses(tree, corpus, rf):
+def test_rendering_costs_the_same_queries_for_100_and_10000_analyses(tree, corpus, rf, settings):
+    # The rendering itself, every time (no snapshot, no fragment).
+    settings.ANKASAM_PUBS = {**settings.ANKASAM_PUBS, "RENDER_CACHE_TIMEOUT": 0}
     page = corpus["energy"]
     en = tree["locales"]["en"]
     request = rf.get(page.url)
@@ -397,7 +399,7 @@ def test_rendering_costs_the_same_queries_for_100_and_10000_analyses(tree, corpu
         page.get_url(request), page.locale  # site paths and own locale: loaded by any page view
         with CaptureQueriesContext(connection) as block:
             items = similar_posts(page, request)
-        page.serve(rf.get(page.url)).render()  # warm the article fragment cache
+        page.serve(rf.get(page.url)).render()  # warm what a running process keeps
         with CaptureQueriesContext(connection) as whole:
             response = page.serve(rf.get(page.url))
             response.render()

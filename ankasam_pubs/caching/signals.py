@@ -84,7 +84,7 @@ def on_shared_content_change(sender, instance, raw: bool = False, **kwargs) -> N
 
 def on_similar_lists_changed(sender, page_ids, **kwargs) -> None:
     if purging_enabled():
-        purge(similar_list_urls(page_ids))
+        _purge_after_commit(similar_list_urls(page_ids))
 
 
 # -- generations: in the change's own transaction ------------------------------------------
@@ -102,8 +102,18 @@ def on_page_delete(sender, instance, **kwargs) -> None:
 
 def on_shared_record_change(sender, raw: bool = False, **kwargs) -> None:
     """A record shown on many pages (a profile, a label, an image, the site) changed."""
-    if not raw:
-        generations.bump(generations.SHARED)
+    if raw or _settings_created_as_defaults(kwargs.get("instance"), kwargs.get("created")):
+        return
+    generations.bump(generations.SHARED)
+
+
+def _settings_created_as_defaults(instance, created) -> bool:
+    """A site's settings row made on first read (``for_site``) with the defaults that were
+    already in effect: nothing a reader sees changes."""
+    if not created or not isinstance(instance, CitationSettings):
+        return False
+    fields = [f for f in instance._meta.concrete_fields if not f.primary_key and not f.is_relation]
+    return all(getattr(instance, f.attname) == f.get_default() for f in fields)
 
 
 #: Rows whose content shows on many pages: any save or delete moves ``shared`` on.

@@ -55,9 +55,10 @@ def _announce(before: dict[int, list[int]], lists: dict[int, list[engine.Choice]
         key for key in before.keys() | after.keys() if before.get(key, []) != after.get(key, [])
     }
     if changed:
-        transaction.on_commit(
-            lambda: similar_lists_changed.send(sender=SimilarPost, page_ids=changed)
-        )
+        # Sent in the transaction that writes the lists: a receiver that must change
+        # with them (the caches' generation) does; one that must wait for the commit
+        # (a front-end purge) asks for it.
+        similar_lists_changed.send(sender=SimilarPost, page_ids=changed)
 
 
 def _dumps(value) -> str:
