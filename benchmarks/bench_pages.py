@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import statistics
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
@@ -29,6 +30,15 @@ def pubs_settings(**changes):
     the whole dict would drop the site's base template and organisation name, and the
     rows would no longer compare like with like."""
     return override_settings(ANKASAM_PUBS={**settings.ANKASAM_PUBS, **changes})
+
+
+def bare_base_template():
+    """``base.html`` without the example site's header: its language switcher is the
+    app's own tag, which would make the plain baselines do the app's work too."""
+    engines = [dict(engine) for engine in settings.TEMPLATES]
+    here = str(Path(__file__).resolve().parent / "templates")
+    engines[0] = {**engines[0], "DIRS": [here, *engines[0].get("DIRS", [])]}
+    return override_settings(TEMPLATES=engines)
 
 
 def check_site_settings(client: Client, url: str) -> None:
@@ -292,6 +302,10 @@ def run(*, quick: bool) -> list[dict]:
     repeat = 15 if quick else 200
     timed = ("analysis", "plain", "index", "plain_index", "profile", "plain_profile")
     times = median_times(client, {name: urls[name] for name in timed}, repeat=repeat)
+    with bare_base_template():
+        bare_html = Client().get(urls["plain"]).content.decode()
+        assert "ap-language-switcher" not in bare_html and "Benchmark" in bare_html
+        bare = median_times(Client(), {name: urls[name] for name in timed}, repeat=repeat)
     # Without snapshots (and fragments): every request renders everything.
     with pubs_settings(RENDER_CACHE_TIMEOUT=0):
         check_site_settings(Client(), urls["analysis"])
@@ -309,6 +323,13 @@ def run(*, quick: bool) -> list[dict]:
             "render: analysis (40 notes, 3 authors, 2 translations, 6 similar) "
             "from its snapshot vs plain page at depth 4",
             times,
+            "analysis",
+            "plain",
+        ),
+        ratio_row(
+            "render: same analysis from its snapshot vs plain page at depth 4, "
+            "base template without the header's language switcher",
+            bare,
             "analysis",
             "plain",
         ),
@@ -340,6 +361,13 @@ def run(*, quick: bool) -> list[dict]:
             "plain_index",
         ),
         ratio_row(
+            "render: analysis index from its snapshot vs plain list at depth 3, "
+            "base template without the switcher",
+            bare,
+            "index",
+            "plain_index",
+        ),
+        ratio_row(
             "render: analysis index rendered afresh vs plain list at depth 3",
             fresh,
             "index",
@@ -349,6 +377,13 @@ def run(*, quick: bool) -> list[dict]:
             "render: author profile (9 of 12 analyses, /en/authors/<slug>/) from its "
             "snapshot vs plain list page at depth 4",
             times,
+            "profile",
+            "plain_profile",
+        ),
+        ratio_row(
+            "render: author profile from its snapshot vs plain list page at depth 4, "
+            "base template without the switcher",
+            bare,
             "profile",
             "plain_profile",
         ),

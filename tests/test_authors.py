@@ -344,3 +344,12 @@ def test_ascii_slug_keeps_names_readable():
     assert ascii_slug("Щукин Юрий Яковлевич") == "shchukin-yurij-yakovlevich"
     assert ascii_slug("Japan–South Korea") == "japan-south-korea"
     assert ascii_slug("Søren Łukasz Æbelø") == "soren-lukasz-aebelo"
+
+
+def test_a_profile_names_its_own_address_as_canonical(client, tree, authors_index):
+    f.author("leyla", display_name_en="Leyla Aliyeva")
+    html = client.get(authors_index["tr"].url + "leyla/").content.decode()
+    own = "http://localhost" + authors_index["tr"].url + "leyla/"
+    assert f'<link rel="canonical" href="{own}">' in html
+    assert f'<meta property="og:url" content="{own}">' in html
+    assert '<meta property="og:title" content="Leyla Aliyeva">' in html

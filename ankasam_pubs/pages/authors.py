@@ -139,6 +139,7 @@ class AuthorIndexPageMixin(PubsPageMixin, AuthorIndexKind, RoutablePageMixin, mo
                 "analyses": analyses,
                 "feed_url": self.feed_url(profile),
                 "person_jsonld": jsonld(person),
+                "canonical_url": url,
                 "ankasam_pubs_head_template": PROFILE_HEAD,
                 "translations": [
                     dataclasses.replace(version, url=version.url + suffix)
