@@ -30,7 +30,8 @@ the earliest such time and is not used after it (see ``valid_until``).
 
 from __future__ import annotations
 
-from django.db.models import F, Subquery
+from django.db.models import F
+from django.db.models.expressions import RawSQL
 
 from .models import Generation
 
@@ -49,13 +50,16 @@ def bump(*names: str) -> None:
             Generation.objects.get_or_create(name=name, defaults={"value": 1})
 
 
-def annotations() -> dict[str, Subquery]:
+def annotations() -> dict[str, RawSQL]:
     """The counters as subqueries, to read them in the same statement as a page (a
     lean route: see ``AnalysisIndexContentMixin.route``); hand the values to
-    :func:`remember`."""
+    :func:`remember`. Written as SQL: built on every request, an ORM subquery costs
+    more to compile than the query it saves."""
+    table = Generation._meta.db_table
     return {
-        f"_ankasam_pubs_generation_{name}": Subquery(
-            Generation.objects.filter(name=name).values("value")[:1]
+        f"_ankasam_pubs_generation_{name}": RawSQL(  # noqa: S611 - a fixed statement
+            f'SELECT "value" FROM "{table}" WHERE "name" = %s',  # noqa: S608 - our table
+            (name,),
         )
         for name in NAMES
     }
