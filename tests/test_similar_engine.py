@@ -179,6 +179,44 @@ def test_exact_scores_agree_with_the_index():
         assert engine.Scorer(params).pair(page, index.documents[key]) == pytest.approx(score)
 
 
+@pytest.mark.parametrize("reserve", [6, 200])
+def test_the_index_finds_what_scoring_every_pair_finds(reserve):
+    """With every posting kept and recency off (so the shortlist's estimates are the exact
+    scores), each reserve is exactly the best of all exact pair scores, ties on the smaller
+    key: ten copies of each of a few documents tie at every rank, at the shortlist's edge
+    (reserve 6: a shortlist of 12) as well as within it (reserve 200: the whole corpus)."""
+    documents, _labels = generate(120, seed=5)
+    copies = [
+        engine.Document(
+            key=1000 * copy + d.key,
+            language=d.language,
+            title=d.title,
+            summary=d.summary,
+            body=d.body,
+            taxonomy=d.taxonomy,
+            date=d.date,
+        )
+        for copy in range(1, 11)
+        for d in documents[:8]
+    ]
+    params = engine.Params(
+        weights={**engine.DEFAULT_WEIGHTS, "recency": 0.0},
+        reserve=reserve,
+        postings_cap=10_000,
+        taxonomy_postings_cap=10_000,
+    )
+    _stats, indexed = engine.build([*documents, *copies], params)
+    scorer = engine.Scorer(params)
+    by_key = {d.key: d for d in indexed}
+    for page in indexed:
+        exhaustive = engine.top(
+            ((key, scorer.pair(page, other)) for key, other in by_key.items() if key != page.key),
+            params,
+        )
+        assert [k for k, _s in page.reserve] == [k for k, _s in exhaustive]
+        assert [s for _k, s in page.reserve] == pytest.approx([s for _k, s in exhaustive])
+
+
 # -- choosing the shown list -------------------------------------------------------------
 
 

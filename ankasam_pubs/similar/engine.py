@@ -50,9 +50,11 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from ..stems import base_language, term_counts
 
@@ -331,6 +333,19 @@ def top(scores: Iterable[tuple[int, float]], params: Params) -> list[tuple[int, 
     return _top(scores, params.reserve, params.min_score)
 
 
+def _columns(
+    postings: dict[str, list[tuple[int, float]]], position: dict[int, int]
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Each inverted list as two arrays: document positions and weights."""
+    return {
+        term: (
+            np.fromiter((position[key] for key, _w in entries), np.intp, len(entries)),
+            np.fromiter((w for _key, w in entries), np.float64, len(entries)),
+        )
+        for term, entries in postings.items()
+    }
+
+
 class Index:
     """An in-memory corpus of one language that finds each document's best candidates."""
 
@@ -338,10 +353,13 @@ class Index:
         self.params = params
         self.scorer = Scorer(params)
         self.documents = {d.key: d for d in documents}
+        # Documents by position in key order, so that ``keys[i] > keys[j]`` when ``i > j``.
+        self.keys = sorted(self.documents)
+        self.position = {key: i for i, key in enumerate(self.keys)}
         self._postings: tuple[dict, dict] | None = None
 
     def postings(self) -> tuple[dict, dict]:
-        """Text and taxonomy inverted lists: term -> [(document key, weight)]."""
+        """Text and taxonomy inverted lists: term -> (document positions, weights)."""
         if self._postings is None:
             text: dict[str, list[tuple[int, float]]] = {}
             taxonomy: dict[str, list[tuple[int, float]]] = {}
@@ -363,53 +381,67 @@ class Index:
                 if len(entries) > cap:
                     entries.sort(key=lambda e: (-documents[e[0]].date, e[0]))
                     del entries[cap:]
-            self._postings = (text, taxonomy)
+            self._postings = (_columns(text, self.position), _columns(taxonomy, self.position))
         return self._postings
 
     def forget_postings(self) -> None:
         """Drop the inverted lists after documents were added or removed."""
         self._postings = None
 
+    def _accumulate(self, postings: dict, query: Iterable[tuple[str, float]], mode: str):
+        """Per document position, the sum over ``query``'s terms of ``weight x w``
+        (``mode`` "product") or ``min(weight, w)`` ("min"). ``bincount`` adds in input
+        order, term by term and posting by posting: the same floats as a Python loop."""
+        product = mode == "product"
+        positions, values = [], []
+        for term, weight in query:
+            entry = postings.get(term)
+            if entry is not None:
+                positions.append(entry[0])
+                values.append(entry[1] * weight if product else np.minimum(entry[1], weight))
+        size = len(self.keys)
+        if not positions:
+            return np.zeros(size)
+        return np.bincount(np.concatenate(positions), np.concatenate(values), minlength=size)
+
     def candidates(self, key: int) -> list[tuple[int, float]]:
         """The document's ``reserve`` best candidates as (key, score), best first."""
         doc = self.documents[key]
         text_postings, taxonomy_postings = self.postings()
-        text: defaultdict[int, float] = defaultdict(float)
-        for term, weight in self.scorer.query(doc):
-            for other, w in text_postings.get(term, ()):
-                text[other] += weight * w
-        overlap: defaultdict[int, float] = defaultdict(float)
-        for term, weight in doc.taxonomy.items():
-            for other, w in taxonomy_postings.get(term, ()):
-                overlap[other] += weight if weight < w else w
-        text.pop(key, None)
-        overlap.pop(key, None)
+        # The hot part of a rebuild (every posting of every query term) runs in numpy.
+        text = self._accumulate(text_postings, self.scorer.query(doc), "product")
+        overlap = self._accumulate(taxonomy_postings, doc.taxonomy.items(), "min")
+        own = self.position[key]
+        text[own] = overlap[own] = 0.0
         # Shortlist on the combined score (recency aside) of every candidate from
         # either postings, then score the shortlist exactly.
         boost = self.scorer.boost
         only = self.scorer.taxonomy_only
-        scale = TAXONOMY_SCALE
-        estimates = []
-        text_get = text.get
-        for other, o in overlap.items():
-            x = o / (o + scale)
-            estimates.append((text_get(other, 0.0) * (1.0 + boost * x) + only * x, other))
-        for other, t in text.items():
-            if other not in overlap:
-                estimates.append((t, other))
+        shares = overlap > 0
+        x = np.divide(overlap, overlap + TAXONOMY_SCALE, out=np.zeros_like(overlap), where=shares)
+        estimates = np.where(shares, text * (1.0 + boost * x) + only * x, text)
+        found = np.flatnonzero((text > 0) | shares)
+        values = estimates[found]
         shortlist = 2 * self.params.reserve
-        keys = [k for _s, k in heapq.nlargest(shortlist, estimates)]
+        if len(found) > shortlist:
+            # Everything tied with the last place stays in; the sort below decides.
+            cut = np.partition(values, len(values) - shortlist)[len(values) - shortlist]
+            kept = values >= cut
+            found, values = found[kept], values[kept]
+        # Best first, ties on the smaller key, as ``_top`` orders the final list.
+        best = sorted(zip((-values).tolist(), found.tolist(), strict=True))
+        keys = self.keys
         combine = self.scorer.combine
         documents = self.documents
         taxonomy = doc.taxonomy
         scores = []
-        for other in keys:
-            candidate = documents[other]
+        for _estimate, at in best[:shortlist]:
+            candidate = documents[keys[at]]
             scores.append(
                 (
-                    other,
+                    candidate.key,
                     combine(
-                        text_get(other, 0.0),
+                        float(text[at]),
                         taxonomy_score(taxonomy_overlap(taxonomy, candidate.taxonomy)),
                         doc.date,
                         candidate.date,
