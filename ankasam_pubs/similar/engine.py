@@ -353,14 +353,17 @@ class Index:
         self.params = params
         self.scorer = Scorer(params)
         self.documents = {d.key: d for d in documents}
-        # Documents by position in key order, so that ``keys[i] > keys[j]`` when ``i > j``.
-        self.keys = sorted(self.documents)
-        self.position = {key: i for i, key in enumerate(self.keys)}
         self._postings: tuple[dict, dict] | None = None
+        # Set with the postings: documents by position in key order (``keys[i] >
+        # keys[j]`` when ``i > j``), so documents may be added until they are built.
+        self.keys: list[int] = []
+        self.position: dict[int, int] = {}
 
     def postings(self) -> tuple[dict, dict]:
         """Text and taxonomy inverted lists: term -> (document positions, weights)."""
         if self._postings is None:
+            self.keys = sorted(self.documents)
+            self.position = {key: i for i, key in enumerate(self.keys)}
             text: dict[str, list[tuple[int, float]]] = {}
             taxonomy: dict[str, list[tuple[int, float]]] = {}
             for doc in self.documents.values():
