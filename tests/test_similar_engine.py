@@ -1,5 +1,6 @@
 """The similar-posts engine and tokeniser: pure functions, no database."""
 
+import dataclasses
 import datetime
 
 import pytest
@@ -187,15 +188,7 @@ def test_the_index_finds_what_scoring_every_pair_finds(reserve):
     (reserve 6: a shortlist of 12) as well as within it (reserve 200: the whole corpus)."""
     documents, _labels = generate(120, seed=5)
     copies = [
-        engine.Document(
-            key=1000 * copy + d.key,
-            language=d.language,
-            title=d.title,
-            summary=d.summary,
-            body=d.body,
-            taxonomy=d.taxonomy,
-            date=d.date,
-        )
+        dataclasses.replace(d, key=1000 * copy + d.key)
         for copy in range(1, 11)
         for d in documents[:8]
     ]
