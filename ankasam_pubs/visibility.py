@@ -145,7 +145,8 @@ def may_be_restricted() -> RawSQL:
     original of an ancestor that is an alias. False means there is none; True is
     answered by :func:`view_restrictions` itself. Written as SQL (valid on SQLite and
     PostgreSQL): built on every request, the ORM's form costs more to compile than the
-    query it saves."""
+    query it saves. It names the outer page by its table, so annotate it on a query of
+    pages (or of a page model, whose parent row Django joins under that name)."""
     page = Page._meta.db_table
     restriction = PageViewRestriction._meta.db_table
     # Only table names are put in, from the models.

@@ -61,10 +61,8 @@ def data_dir() -> Path | None:
     return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
-def load(
-    language: str, limit: int | None = None
-) -> tuple[list[engine.Document], list[str], list[bool]]:
-    """(documents, each one's section, whether it carries its section as a tag); with
+def load(language: str, limit: int | None = None) -> tuple[list[engine.Document], list[str]]:
+    """(documents, each one's section); a seeded half carry their section as a tag. With
     ``limit``, a seeded sample of that many articles."""
     folder = data_dir()
     if folder is None:
@@ -94,7 +92,7 @@ def load(
         )
         for key, ((_title, entry), tag) in enumerate(zip(rows, tagged, strict=True), start=1)
     ]
-    return documents, [entry["topic"] for _title, entry in rows], tagged
+    return documents, [entry["topic"] for _title, entry in rows]
 
 
 def precision(ranked: dict[int, list[int]], labels: list[str]) -> float:
@@ -152,7 +150,7 @@ def baseline(cosines, documents, sample, bonus: float) -> dict[int, list[int]]:
 
 
 def evaluate(language: str, pages: int, limit: int | None = None) -> list[dict]:
-    documents, labels, _tagged = load(language, limit)
+    documents, labels = load(language, limit)
     rng = random.Random(SEED)
     sample = sorted(rng.sample(range(1, len(documents) + 1), pages))
     params = engine.Params()

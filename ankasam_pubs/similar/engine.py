@@ -391,17 +391,19 @@ class Index:
         """Drop the inverted lists after documents were added or removed."""
         self._postings = None
 
-    def _accumulate(self, postings: dict, query: Iterable[tuple[str, float]], mode: str):
-        """Per document position, the sum over ``query``'s terms of ``weight x w``
-        (``mode`` "product") or ``min(weight, w)`` ("min"). ``bincount`` adds in input
-        order, term by term and posting by posting: the same floats as a Python loop."""
-        product = mode == "product"
+    def _accumulate(
+        self, postings: dict, query: Iterable[tuple[str, float]], combine: np.ufunc
+    ) -> np.ndarray:
+        """Per document position, the sum over ``query``'s terms of ``combine(w,
+        weight)`` for each posting weight ``w`` (``np.multiply`` for text,
+        ``np.minimum`` for the taxonomy overlap). ``bincount`` adds in input order, term
+        by term and posting by posting: the same floats as a Python loop."""
         positions, values = [], []
         for term, weight in query:
             entry = postings.get(term)
             if entry is not None:
                 positions.append(entry[0])
-                values.append(entry[1] * weight if product else np.minimum(entry[1], weight))
+                values.append(combine(entry[1], weight))
         size = len(self.keys)
         if not positions:
             return np.zeros(size)
@@ -412,8 +414,8 @@ class Index:
         doc = self.documents[key]
         text_postings, taxonomy_postings = self.postings()
         # The hot part of a rebuild (every posting of every query term) runs in numpy.
-        text = self._accumulate(text_postings, self.scorer.query(doc), "product")
-        overlap = self._accumulate(taxonomy_postings, doc.taxonomy.items(), "min")
+        text = self._accumulate(text_postings, self.scorer.query(doc), np.multiply)
+        overlap = self._accumulate(taxonomy_postings, doc.taxonomy.items(), np.minimum)
         own = self.position[key]
         text[own] = overlap[own] = 0.0
         # Shortlist on the combined score (recency aside) of every candidate from
