@@ -136,6 +136,13 @@ OPTIONS: dict[str, Option] = {
         "of only the changed pages (0.1: by more than a tenth).",
         minimum=0,
     ),
+    "SIMILAR_POSTS_NEIGHBOURS_TAXONOMY": Option(
+        20,
+        (int,),
+        "An analysis without topics (or without regions) borrows those of this many of "
+        "its closest texts for its own list; 0 turns borrowing off.",
+        minimum=0,
+    ),
     "SIMILAR_POSTS_BORROW": Option(
         "translations",
         (str,),

@@ -22,6 +22,8 @@ the same tags. Measured over a seeded sample of pages, candidates from the whole
   the same section tag. The bonus is the best of ``BONUSES`` on the same sample (the
   baseline's best case, chosen after seeing the answers);
 * ours with taxonomy-heavy weights (``TAXONOMY_HEAVY``, settable per site);
+* ours without borrowing (``infer_from=0``): untagged pages then have text alone, which
+  shows how much of the gain comes from pages borrowing their neighbours' topics;
 * text only: ours with the taxonomy weights at zero, against plain TF-IDF cosine.
 
 Metric: precision at 5 (share of the first five in the page's section), for tagged and
@@ -161,6 +163,9 @@ def evaluate(language: str, pages: int, limit: int | None = None) -> list[dict]:
     text_ranking, _shown, _seconds = ours(documents, sample, text_params)
     heavy_params = dataclasses.replace(params, weights={**params.weights, **TAXONOMY_HEAVY})
     heavy_ranking, _shown, _seconds = ours(documents, sample, heavy_params)
+    alone_ranking, _shown, _seconds = ours(
+        documents, sample, dataclasses.replace(params, infer_from=0)
+    )
     cosines = tfidf_cosines(documents, sample)
     by_bonus = {b: precision(baseline(cosines, documents, sample, b), labels) for b in BONUSES}
     best = max(BONUSES, key=lambda b: (by_bonus[b], -b))
@@ -184,6 +189,12 @@ def evaluate(language: str, pages: int, limit: int | None = None) -> list[dict]:
         {
             "name": f"{prefix}: P@5 ranking, taxonomy-heavy site weights {heavy} vs {against}",
             "value": precision(heavy_ranking, labels),
+            "baseline": by_bonus[best],
+            "unit": "P@5",
+        },
+        {
+            "name": f"{prefix}: P@5 ranking, no borrowed topics vs {against}",
+            "value": precision(alone_ranking, labels),
             "baseline": by_bonus[best],
             "unit": "P@5",
         },

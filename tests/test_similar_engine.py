@@ -174,7 +174,8 @@ def test_exact_scores_agree_with_the_index():
     _stats, indexed = engine.build(documents, params)
     index = engine.Index(indexed, params)
     page = indexed[0]
-    forward = index.scores_against(page)
+    inferred, forward = index.scores_against(page)
+    assert inferred == page.inferred
     for key, score in page.reserve:
         assert forward[key][0] == pytest.approx(score)
         assert engine.Scorer(params).pair(page, index.documents[key]) == pytest.approx(score)
@@ -336,3 +337,70 @@ def test_the_diversity_cap_never_drops_a_much_better_result():
     reserve = [(2, 0.9), (3, 0.8), (4, 0.7)]
     chosen = [c.key for c in engine.select(documents[1], reserve, documents, params)]
     assert chosen == [2, 3, 4]
+
+
+# -- taxonomy borrowed by pages without any (editors tag unevenly) -----------------------
+
+
+def borrowing_corpus():
+    """Page 1 has no topics. Its three closest texts (2-4) are all on topic 1; 5 shares
+    as many words with it as 6 does, but 5 is on topic 1 and 6 on topic 2."""
+    documents = [doc(1, ENERGY)]
+    documents += [doc(k, ENERGY + f" extra{k}", topics={1}) for k in (2, 3, 4)]
+    documents.append(doc(5, "gas pipeline winter " + WATER, topics={1}))
+    documents.append(doc(6, "gas pipeline winter " + CYBER, topics={2}))
+    documents += [doc(k, f"filler{k} words{k}", topics={2}) for k in range(7, 12)]
+    return documents
+
+
+def test_a_page_without_topics_borrows_those_of_its_closest_texts():
+    documents = borrowing_corpus()
+    reserve = ranked(documents)
+    assert reserve.index(5) < reserve.index(6)
+    _stats, indexed = engine.build(documents, engine.Params())
+    by_key = {d.key: d for d in indexed}
+    borrowed = by_key[1].inferred
+    assert list(borrowed)[0] == "topics:1"  # heaviest first
+    assert borrowed["topics:1"] > 4 * borrowed.get("topics:2", 0.0)
+    # Turned off, the two tie on text and the smaller key comes first only by chance:
+    # with 6 given the smaller key the order turns.
+    off = engine.Params(infer_from=0)
+    swapped = [dataclasses.replace(d, key={5: 6, 6: 5}.get(d.key, d.key)) for d in documents]
+    assert ranked(documents, off).index(5) < ranked(documents, off).index(6)
+    assert ranked(swapped, off).index(5) < ranked(swapped, off).index(6)
+    assert ranked(swapped).index(6) < ranked(swapped).index(5)  # 6 is now on topic 1
+
+
+def test_own_topics_are_never_replaced_and_others_never_see_a_guess():
+    documents = borrowing_corpus()
+    documents[0] = doc(1, ENERGY, topics={2})
+    _stats, indexed = engine.build(documents, engine.Params())
+    by_key = {d.key: d for d in indexed}
+    assert by_key[1].inferred == {}  # it has a topic of its own: nothing is borrowed
+    # Page 1 without topics borrows topic 1, but a topic-1 page's list scores page 1 on
+    # page 1's own terms only (none), never on what it guessed.
+    documents[0] = doc(1, ENERGY)
+    _stats, indexed = engine.build(documents, engine.Params())
+    by_key = {d.key: d for d in indexed}
+    scorer = engine.Scorer(engine.Params())
+    page, bare = by_key[5], dataclasses.replace(by_key[1], inferred={})
+    assert scorer.pair(page, by_key[1]) == scorer.pair(page, bare)
+    assert scorer.pair(by_key[1], page) > scorer.pair(bare, page)
+
+
+def test_borrowing_takes_the_weighted_vote_of_the_nearest_and_round_trips():
+    a = engine.Indexed(key=2, vector={}, taxonomy={"topics:1": 2.0, "authors:3": 1.0}, date=0)
+    b = engine.Indexed(key=3, vector={}, taxonomy={"topics:2": 4.0, "regions:5": 1.0}, date=0)
+    c = engine.Indexed(key=4, vector={}, taxonomy={"topics:3": 9.0}, date=0)
+    page = engine.Indexed(key=1, vector={}, taxonomy={"regions:7": 1.0}, date=0)
+    # Scores 3 and 1: shares 0.75 and 0.25; the third neighbour is past the limit;
+    # regions are the page's own, so only topics are borrowed; authors never are.
+    inferred = engine.infer_taxonomy(page, [(a, 3.0), (b, 1.0), (c, 1.0)], limit=2)
+    assert inferred == {"topics:1": 1.5, "topics:2": 1.0}
+    page.inferred = inferred
+    stored = engine.Indexed.from_json(1, page.to_json())
+    assert stored.inferred == inferred
+    assert stored.query_taxonomy == {"regions:7": 1.0, **inferred}
+    # Rows stored before borrowing existed read as borrowing nothing.
+    old = {k: v for k, v in page.to_json().items() if k != "i"}
+    assert engine.Indexed.from_json(1, old).inferred == {}

@@ -1,6 +1,7 @@
 """Similar posts on real pages: precomputed lists, kept fresh by tasks, never leaking."""
 
 import datetime
+import json
 import logging
 
 import pytest
@@ -329,6 +330,36 @@ def test_taxonomy_is_compared_across_languages(tree, commit):
         analysis(index, "İkinci", body=body("beta"))
         match = analysis(index, "Üçüncü", body=body("gama"), topics=[topic])
     assert shown(page) == [match.pk]
+
+
+def test_an_untagged_analysis_borrows_topics_in_updates_as_in_a_rebuild(tree, commit, settings):
+    """Published one by one, an analysis without topics borrows those of its closest
+    texts and stores them; a rebuild finds the same, and the same lists."""
+    models = __import__("ankasam_pubs.models").models
+    gas, water = term(models.Topic, "gas"), term(models.Topic, "water")
+    index = tree["index"]["en"]
+    with commit():
+        tagged = analysis(index, "Gas and winter", body=body(ENERGY), topics=[gas])
+        analysis(index, "Winter storage", body=body(ENERGY_2), topics=[gas])
+        analysis(index, "Water and drought", body=body(WATER), topics=[water])
+        same = analysis(index, "Pipelines", body=body("gas pipeline " + WATER_2), topics=[gas])
+        other = analysis(index, "Rivers", body=body("gas pipeline " + WATER_2), topics=[water])
+    with commit():
+        bare = analysis(index, "Pipelines in winter", body=body(ENERGY_3))
+    stored = SimilarityDocument.objects.get(page=bare).data
+    assert list(json.loads(stored)["i"])[0] == f"topics:{gas.pk}"
+    # Same words shared with both, but only one shares the borrowed topic.
+    assert shown(bare).index(same.pk) < shown(bare).index(other.pk)
+    # Others' lists never see what it borrowed.
+    assert bare.pk in shown(tagged)
+    incremental = {p: shown(p) for p in Page.objects.filter(similarity_document__isnull=False)}
+    service.rebuild(tree["locales"]["en"])
+    assert SimilarityDocument.objects.get(page=bare).data == stored
+    rebuilt = {p: shown(p) for p in Page.objects.filter(similarity_document__isnull=False)}
+    assert incremental == rebuilt
+    settings.ANKASAM_PUBS = {"SIMILAR_POSTS_NEIGHBOURS_TAXONOMY": 0}  # a site turns it off
+    service.rebuild(tree["locales"]["en"])
+    assert json.loads(SimilarityDocument.objects.get(page=bare).data)["i"] == {}
 
 
 # -- cost at request time ----------------------------------------------------------------

@@ -30,6 +30,7 @@ def params() -> Params:
         half_life_days=pubs_settings.SIMILAR_POSTS_HALF_LIFE_DAYS,
         max_per_author=pubs_settings.SIMILAR_POSTS_MAX_PER_AUTHOR,
         max_per_series=pubs_settings.SIMILAR_POSTS_MAX_PER_SERIES,
+        infer_from=pubs_settings.SIMILAR_POSTS_NEIGHBOURS_TAXONOMY,
     )
 
 

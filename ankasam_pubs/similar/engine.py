@@ -29,8 +29,14 @@ maximum or the corpus size: dividing by the page's maximum would make a page's o
 topic a full match again, however common it is, and a corpus-dependent scale would
 change every score as the site grows. With the constant at 3, sharing one common
 topic (IDF about 2) gives 0.4, a rare one (IDF about 7) 0.7, and a rare topic, author
-and series together about 0.8; the taxonomy-only part (0.06 by default) keeps a
-page that shares only a region of a tiny site just above the minimum score.
+and series together about 0.8; the taxonomy-only part (0.25 by default) lets a page
+that shares a topic but few words into a list, ahead of pages that share a few
+incidental words and nothing else.
+
+A page with no topic (or no region) of its own borrows those of its closest texts
+(:func:`infer_taxonomy`) for its own list. Editors tag unevenly, and imported archives
+often carry no topics at all; a page's nearest texts share its subject more often
+than not. Other pages' lists compare only its own terms, so a guess never spreads.
 
 Candidates come from the text postings and the taxonomy postings together and are
 shortlisted on an estimate of the combined score (text part plus the taxonomy overlap
@@ -59,17 +65,19 @@ import numpy as np
 from ..stems import base_language, term_counts
 
 #: Stored with every computed list; bump when scores would change for the same content.
-ALGORITHM_VERSION = "ankasam-similar/2"
+ALGORITHM_VERSION = "ankasam-similar/3"
 
 TAXONOMY_KINDS = ("topics", "regions", "series", "authors")
+#: Kinds that a page without any term of its own borrows from its nearest texts.
+INFERRED_KINDS = frozenset({"topics", "regions"})
 
 #: The taxonomy overlap (sum of kind weight x IDF of shared terms) at which the
 #: taxonomy score is one half; fixed, so scores do not move as the corpus grows.
 TAXONOMY_SCALE = 3.0
 
 DEFAULT_WEIGHTS: dict[str, float] = {
-    "taxonomy": 1.5,
-    "taxonomy_only": 0.06,
+    "taxonomy": 2.0,
+    "taxonomy_only": 0.25,
     "topics": 1.0,
     "regions": 0.6,
     "series": 0.5,
@@ -96,6 +104,9 @@ class Params:
     query_terms: int = 40  # a page's heaviest terms that its text score compares
     postings_cap: int = 400  # documents kept per term when generating candidates
     taxonomy_postings_cap: int = 150  # most recent documents kept per taxonomy term
+    # A page without topics (or regions) borrows them from this many of its closest
+    # texts, each neighbour's terms weighed by its share of their text scores.
+    infer_from: int = 20
 
 
 @dataclass
@@ -136,11 +147,21 @@ class Indexed:
     authors: tuple = ()
     series: tuple = ()
     reserve: list[tuple[int, float]] = field(default_factory=list)
+    # Taxonomy borrowed from the closest texts, for kinds the page has no term of
+    # (set when its candidates are found; see :func:`infer_taxonomy`).
+    inferred: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def query_taxonomy(self) -> dict[str, float]:
+        """The taxonomy this page's own list compares: its terms plus borrowed ones.
+        Other pages' lists compare only its own terms, never what it guessed."""
+        return {**self.taxonomy, **self.inferred} if self.inferred else self.taxonomy
 
     def to_json(self) -> dict:
         return {
             "v": {t: round(w, 5) for t, w in self.vector.items()},
             "x": {t: round(w, 5) for t, w in self.taxonomy.items()},
+            "i": {t: round(w, 5) for t, w in self.inferred.items()},
             "d": self.date,
             "a": list(self.authors),
             "s": list(self.series),
@@ -156,6 +177,7 @@ class Indexed:
             authors=tuple(data["a"]),
             series=tuple(data["s"]),
             reserve=[(k, s) for k, s in reserve],
+            inferred=data.get("i", {}),
         )
 
 
@@ -282,6 +304,35 @@ def taxonomy_score(overlap: float) -> float:
     return overlap / (overlap + TAXONOMY_SCALE) if overlap > 0 else 0.0
 
 
+def infer_taxonomy(
+    doc: Indexed, neighbours: Iterable[tuple[Indexed, float]], limit: int
+) -> dict[str, float]:
+    """What ``doc`` borrows for the kinds of :data:`INFERRED_KINDS` it has no term of: each
+    term of its ``limit`` closest texts (``neighbours``: other documents with their text
+    score, highest first, ties on the smaller key) at the term's own weight times that
+    neighbour's share of the text scores, added up over the neighbours.
+
+    Editors tag unevenly (an imported archive may have no topics at all), and a page's
+    nearest texts share its subject more often than not: their topics are a better guess
+    than none. Only their own terms count, never what they borrowed themselves, so the
+    guess does not depend on the order pages are scored in.
+    """
+    missing = INFERRED_KINDS - {term.split(":", 1)[0] for term in doc.taxonomy}
+    if not missing or limit <= 0:
+        return {}
+    nearest = list(itertools.islice(neighbours, limit))
+    total = sum(score for _other, score in nearest)
+    votes: dict[str, float] = {}
+    if total <= 0:
+        return votes
+    for other, score in nearest:
+        share = score / total
+        for term, weight in other.taxonomy.items():
+            if term.split(":", 1)[0] in missing:
+                votes[term] = votes.get(term, 0.0) + share * weight
+    return dict(sorted(votes.items(), key=_heaviest_first))
+
+
 def query_dot(query: Sequence[tuple[str, float]], vector: dict[str, float]) -> float:
     get = vector.get
     return sum(w * get(t, 0.0) for t, w in query)
@@ -316,7 +367,7 @@ class Scorer:
         """The score of ``candidate`` in ``page``'s list."""
         return self.combine(
             query_dot(self.query(page), candidate.vector),
-            taxonomy_score(taxonomy_overlap(page.taxonomy, candidate.taxonomy)),
+            taxonomy_score(taxonomy_overlap(page.query_taxonomy, candidate.taxonomy)),
             page.date,
             candidate.date,
         )
@@ -409,15 +460,33 @@ class Index:
             return np.zeros(size)
         return np.bincount(np.concatenate(positions), np.concatenate(values), minlength=size)
 
-    def candidates(self, key: int) -> list[tuple[int, float]]:
-        """The document's ``reserve`` best candidates as (key, score), best first."""
+    def _nearest(self, text: np.ndarray) -> Iterable[tuple[Indexed, float]]:
+        """Documents with a text score, highest first (ties on the smaller key)."""
+        limit = self.params.infer_from
+        if limit <= 0:
+            return ()
+        found = np.flatnonzero(text > 0)
+        if len(found) > limit:
+            # Keep every document tied with the last place; the sort below decides.
+            cut = np.partition(text[found], len(found) - limit)[len(found) - limit]
+            found = found[text[found] >= cut]
+        keys, documents = self.keys, self.documents
+        order = sorted(zip((-text[found]).tolist(), found.tolist(), strict=True))
+        return ((documents[keys[at]], -negative) for negative, at in order)
+
+    def rank(self, key: int) -> tuple[dict[str, float], list[tuple[int, float]]]:
+        """The document's borrowed taxonomy and its ``reserve`` best candidates as
+        (key, score), best first."""
         doc = self.documents[key]
         text_postings, taxonomy_postings = self.postings()
         # The hot part of a rebuild (every posting of every query term) runs in numpy.
         text = self._accumulate(text_postings, self.scorer.query(doc), np.multiply)
-        overlap = self._accumulate(taxonomy_postings, doc.taxonomy.items(), np.minimum)
         own = self.position[key]
-        text[own] = overlap[own] = 0.0
+        text[own] = 0.0
+        inferred = infer_taxonomy(doc, self._nearest(text), self.params.infer_from)
+        taxonomy = {**doc.taxonomy, **inferred}
+        overlap = self._accumulate(taxonomy_postings, taxonomy.items(), np.minimum)
+        overlap[own] = 0.0
         # Shortlist on the combined score (recency aside) of every candidate from
         # either postings, then score the shortlist exactly.
         boost = self.scorer.boost
@@ -438,7 +507,6 @@ class Index:
         keys = self.keys
         combine = self.scorer.combine
         documents = self.documents
-        taxonomy = doc.taxonomy
         scores = []
         for _estimate, at in best[:shortlist]:
             candidate = documents[keys[at]]
@@ -453,38 +521,53 @@ class Index:
                     ),
                 )
             )
-        return _top(scores, self.params.reserve, self.scorer.min_score)
+        return inferred, _top(scores, self.params.reserve, self.scorer.min_score)
 
-    def scores_against(self, doc: Indexed) -> dict[int, tuple[float, float]]:
-        """Exact scores between ``doc`` and every other document, both directions:
-        ``{other: (score of other in doc's list, score of doc in other's list)}``,
-        zero pairs left out."""
+    def candidates(self, key: int) -> list[tuple[int, float]]:
+        """The document's ``reserve`` best candidates as (key, score), best first."""
+        return self.rank(key)[1]
+
+    def scores_against(
+        self, doc: Indexed
+    ) -> tuple[dict[str, float], dict[int, tuple[float, float]]]:
+        """What ``doc`` borrows (as :meth:`rank` finds it) and its exact scores with every
+        other document, both directions: ``{other: (score of other in doc's list, score
+        of doc in other's list)}``, zero pairs left out."""
         scorer = self.scorer
-        combine = scorer.combine
         query = scorer.query(doc)
         limit = scorer.query_terms
         vector = doc.vector
         terms = vector.keys()
-        taxonomy_terms = doc.taxonomy.keys()
-        result = {}
+        texts: dict[int, tuple[float, float]] = {}
         for other in self.documents.values():
-            # Most documents share nothing with this one: a set test in C skips them.
-            shares_text = not terms.isdisjoint(other.vector.keys())
-            shares_taxonomy = not taxonomy_terms.isdisjoint(other.taxonomy.keys())
-            if not (shares_text or shares_taxonomy) or other.key == doc.key:
-                continue
-            forward = backward = taxonomy = 0.0
-            if shares_text:
-                forward = query_dot(query, other.vector)
-                backward = query_dot(itertools.islice(other.vector.items(), limit), vector)
-            if shares_taxonomy:
-                taxonomy = taxonomy_score(taxonomy_overlap(doc.taxonomy, other.taxonomy))
-            if forward or backward or taxonomy:
-                result[other.key] = (
-                    combine(forward, taxonomy, doc.date, other.date),
-                    combine(backward, taxonomy, other.date, doc.date),
+            # Most documents share no word with this one: a set test in C skips them.
+            if other.key != doc.key and not terms.isdisjoint(other.vector.keys()):
+                texts[other.key] = (
+                    query_dot(query, other.vector),
+                    query_dot(itertools.islice(other.vector.items(), limit), vector),
                 )
-        return result
+        nearest = sorted((-forward, key) for key, (forward, _back) in texts.items() if forward)
+        documents = self.documents
+        inferred = infer_taxonomy(
+            doc, ((documents[key], -negative) for negative, key in nearest), self.params.infer_from
+        )
+        mine = {**doc.taxonomy, **inferred}
+        own = doc.taxonomy
+        combine = scorer.combine
+        result = {}
+        for other in documents.values():
+            if other.key == doc.key:
+                continue
+            forward, backward = texts.get(other.key, (0.0, 0.0))
+            ahead = taxonomy_score(taxonomy_overlap(mine, other.taxonomy)) if mine else 0.0
+            theirs = other.query_taxonomy
+            back = taxonomy_score(taxonomy_overlap(theirs, own)) if own and theirs else 0.0
+            if forward or backward or ahead or back:
+                result[other.key] = (
+                    combine(forward, ahead, doc.date, other.date),
+                    combine(backward, back, other.date, doc.date),
+                )
+        return inferred, result
 
 
 @dataclass(frozen=True)
@@ -584,7 +667,7 @@ def build(
     indexed = [index_document(item, stats, params, idf) for item in counted]
     index = Index(indexed, params)
     for done, doc in enumerate(indexed, start=1):
-        doc.reserve = index.candidates(doc.key)
+        doc.inferred, doc.reserve = index.rank(doc.key)
         if progress is not None and (done % step == 0 or done == total):
             progress("score", done, total)
     return stats, indexed

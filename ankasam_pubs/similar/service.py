@@ -275,7 +275,7 @@ def _update(locale_id: int, corpus: SimilarityCorpus, page_ids: list[int]) -> di
             (counted,) = engine.count([document], p)
             doc = engine.index_document(counted, stats, p)
             index.documents[key] = doc
-            scores = index.scores_against(doc)
+            doc.inferred, scores = index.scores_against(doc)
             doc.reserve = engine.top(((k, forward) for k, (forward, _back) in scores.items()), p)
             dirty.add(key)
             for other in index.documents.values():
