@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import random
+from collections.abc import Iterator
 
 from ankasam_pubs.similar.engine import Document
 
@@ -31,7 +32,16 @@ def _vocabulary(rng: random.Random, size: int) -> list[str]:
     return words
 
 
-def generate(
+def generate(n: int, **options) -> tuple[list[Document], list[int]]:
+    """``n`` documents and the cluster of each (the ground truth for relevance)."""
+    documents, labels = [], []
+    for document, label in stream(n, **options):
+        documents.append(document)
+        labels.append(label)
+    return documents, labels
+
+
+def stream(
     n: int,
     *,
     seed: int = 20261129,
@@ -39,8 +49,9 @@ def generate(
     body_words: int = 600,
     topical: float = 0.2,
     language: str = "en",
-) -> tuple[list[Document], list[int]]:
-    """``n`` documents and the cluster of each (the ground truth for relevance)."""
+) -> Iterator[tuple[Document, int]]:
+    """The documents of :func:`generate` one by one, each with its cluster, so that a
+    rebuild can be measured without the whole corpus's bodies held at once."""
     rng = random.Random(seed)
     clusters = clusters or max(8, n // 60)
     background = _vocabulary(rng, 20_000)
@@ -49,7 +60,6 @@ def generate(
     regions = 12
     authors = max(10, n // 40)
     start = datetime.date(2012, 1, 1).toordinal()
-    documents, labels = [], []
     for key in range(1, n + 1):
         cluster = rng.randrange(clusters)
         own = cluster_words[cluster]
@@ -68,7 +78,7 @@ def generate(
             "series": frozenset({rng.randrange(5)}),
             "authors": frozenset({(cluster * 7 + rng.randrange(3)) % authors}),
         }
-        documents.append(
+        yield (
             Document(
                 key=key,
                 language=language,
@@ -77,7 +87,6 @@ def generate(
                 body=" ".join(words),
                 taxonomy=taxonomy,
                 date=start + rng.randrange(5000),
-            )
+            ),
+            cluster,
         )
-        labels.append(cluster)
-    return documents, labels

@@ -53,11 +53,13 @@ others qualify). Incremental updates edit reserves instead of rescoring everythi
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import itertools
 import math
+from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Sized
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -215,21 +217,39 @@ def weights_drifted(weighed: int, now: int, drift: float) -> bool:
 
 @dataclass(frozen=True)
 class Counted:
-    """A document's raw term counts, computed once (the costly part of a rebuild)."""
+    """A document's raw term counts, computed once (the costly part of a rebuild).
+
+    A rebuild holds every document's counts until IDF is known, so they are kept
+    compact (a tuple of shared term strings and an array of counts: about a quarter of
+    a ``Counter``'s memory) and the document without its texts."""
 
     document: Document
-    counts: Counter
+    terms: tuple[str, ...]
+    numbers: array  # array("I"): how often each of ``terms`` occurs
     taxonomy_terms: tuple[str, ...]
+
+    @classmethod
+    def of(cls, document: Document, params: Params) -> Counted:
+        counts = document.counts(params)
+        return cls(
+            dataclasses.replace(document, title="", summary="", body=""),
+            tuple(counts),
+            array("I", counts.values()),
+            tuple(document.taxonomy_terms()),
+        )
+
+    def counts(self) -> Iterable[tuple[str, int]]:
+        return zip(self.terms, self.numbers, strict=True)
 
 
 def count(documents: Iterable[Document], params: Params) -> list[Counted]:
-    return [Counted(d, d.counts(params), tuple(d.taxonomy_terms())) for d in documents]
+    return [Counted.of(d, params) for d in documents]
 
 
 def corpus_stats(counted: Iterable[Counted]) -> Stats:
     stats = Stats()
     for item in counted:
-        stats.add(list(item.counts) + list(item.taxonomy_terms))
+        stats.add(item.terms + item.taxonomy_terms)
     return stats
 
 
@@ -247,15 +267,19 @@ def _normalised(weights: dict[str, float], limit: int | None = None) -> dict[str
 
 
 def text_vector(
-    counts: Counter, stats: Stats, limit: int | None, idf: dict[str, float] | None = None
+    counts: Iterable[tuple[str, int]],
+    stats: Stats,
+    limit: int | None,
+    idf: dict[str, float] | None = None,
 ) -> dict[str, float]:
-    """Sublinear TF x smoothed IDF, top ``limit`` terms, unit length."""
+    """Sublinear TF x smoothed IDF of ``(term, count)`` pairs, top ``limit`` terms, unit
+    length."""
     log = math.log
     if idf is None:
-        weights = {t: (1.0 + log(n)) * stats.idf(t) for t, n in counts.items() if n > 0}
+        weights = {t: (1.0 + log(n)) * stats.idf(t) for t, n in counts if n > 0}
     else:
         default = stats.idf("")
-        weights = {t: (1.0 + log(n)) * idf.get(t, default) for t, n in counts.items() if n > 0}
+        weights = {t: (1.0 + log(n)) * idf.get(t, default) for t, n in counts if n > 0}
     return _normalised(weights, limit)
 
 
@@ -270,7 +294,7 @@ def index_document(
     }
     return Indexed(
         key=document.key,
-        vector=text_vector(item.counts, stats, params.max_terms, idf),
+        vector=text_vector(item.counts(), stats, params.max_terms, idf),
         taxonomy={t: w for t, w in sorted(taxonomy.items(), key=_heaviest_first) if w > 0},
         date=document.date,
         authors=tuple(sorted(document.taxonomy.get("authors", ()))),
@@ -384,16 +408,49 @@ def top(scores: Iterable[tuple[int, float]], params: Params) -> list[tuple[int, 
     return _top(scores, params.reserve, params.min_score)
 
 
-def _columns(
-    postings: dict[str, list[tuple[int, float]]], position: dict[int, int]
+def _inverted(
+    maps: Iterable[dict[str, float]], cap: int, rank: np.ndarray | None = None
 ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Each inverted list as two arrays: document positions and weights."""
+    """Inverted lists of ``maps`` (one term -> weight map per document position, in
+    position order): term -> (positions, weights), positions ascending.
+
+    A term in more than ``cap`` documents keeps the ``cap`` best by ``rank`` (a value per
+    position, higher first) or, without ``rank``, by weight; ties on the smaller
+    position. Built as flat arrays rather than lists of tuples: at 100,000 documents the
+    tuples alone took about 500 MB."""
+    vocabulary: dict[str, int] = {}
+    number = vocabulary.setdefault
+    ids, where, weights = array("i"), array("i"), array("d")
+    for at, weighed in enumerate(maps):
+        for term, weight in weighed.items():
+            ids.append(number(term, len(vocabulary)))
+            where.append(at)
+            weights.append(weight)
+    if not ids:
+        return {}
+    term_ids = np.frombuffer(ids, dtype=np.int32)
+    positions = np.frombuffer(where, dtype=np.int32)
+    values = np.frombuffer(weights, dtype=np.float64)
+    order = np.lexsort((positions, -(values if rank is None else rank[positions]), term_ids))
+    term_ids, positions, values = term_ids[order], positions[order], values[order]
+    del order
+    starts = np.flatnonzero(np.r_[True, term_ids[1:] != term_ids[:-1]])
+    ends = np.r_[starts[1:], len(term_ids)]
+    # Within its term, an entry's place in that order: kept when below the cap.
+    place = np.arange(len(term_ids)) - np.repeat(starts, ends - starts)
+    kept = place < cap
+    del place
+    term_ids, positions, values = term_ids[kept], positions[kept], values[kept]
+    starts = np.flatnonzero(np.r_[True, term_ids[1:] != term_ids[:-1]])
+    ends = np.r_[starts[1:], len(term_ids)]
+    terms = list(vocabulary)
+    # Views of two compact arrays. The order within a term does not change any sum:
+    # a document appears once per term, and sums run term by term (``_accumulate``).
     return {
-        term: (
-            np.fromiter((position[key] for key, _w in entries), np.intp, len(entries)),
-            np.fromiter((w for _key, w in entries), np.float64, len(entries)),
+        terms[term]: (positions[start:end], values[start:end])
+        for term, start, end in zip(
+            term_ids[starts].tolist(), starts.tolist(), ends.tolist(), strict=True
         )
-        for term, entries in postings.items()
     }
 
 
@@ -415,27 +472,14 @@ class Index:
         if self._postings is None:
             self.keys = sorted(self.documents)
             self.position = {key: i for i, key in enumerate(self.keys)}
-            text: dict[str, list[tuple[int, float]]] = {}
-            taxonomy: dict[str, list[tuple[int, float]]] = {}
-            for doc in self.documents.values():
-                for term, weight in doc.vector.items():
-                    text.setdefault(term, []).append((doc.key, weight))
-                for term, weight in doc.taxonomy.items():
-                    taxonomy.setdefault(term, []).append((doc.key, weight))
+            ordered = [self.documents[key] for key in self.keys]
             # Very common terms keep the documents where they weigh most (impact
             # ordering); taxonomy terms keep their most recent documents.
-            cap = self.params.postings_cap
-            for entries in text.values():
-                if len(entries) > cap:
-                    entries.sort(key=lambda e: (-e[1], e[0]))
-                    del entries[cap:]
-            cap = self.params.taxonomy_postings_cap
-            documents = self.documents
-            for entries in taxonomy.values():
-                if len(entries) > cap:
-                    entries.sort(key=lambda e: (-documents[e[0]].date, e[0]))
-                    del entries[cap:]
-            self._postings = (_columns(text, self.position), _columns(taxonomy, self.position))
+            dates = np.fromiter((d.date for d in ordered), np.int64, len(ordered))
+            self._postings = (
+                _inverted((d.vector for d in ordered), self.params.postings_cap),
+                _inverted((d.taxonomy for d in ordered), self.params.taxonomy_postings_cap, dates),
+            )
         return self._postings
 
     def forget_postings(self) -> None:
@@ -650,21 +694,31 @@ def merge_reserve(
 
 
 def build(
-    documents: Sequence[Document],
+    documents: Iterable[Document],
     params: Params,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> tuple[Stats, list[Indexed]]:
-    """A full rebuild of one language's corpus: stats, vectors and every reserve."""
-    total = len(documents)
+    """A full rebuild of one language's corpus: stats, vectors and every reserve.
+
+    ``documents`` may be a generator: each one's texts are dropped once counted, so a
+    caller that streams them never holds a whole corpus of bodies."""
+    total = len(documents) if isinstance(documents, Sized) else 0
     step = max(1, total // 50)
     counted = []
     for done, document in enumerate(documents, start=1):
-        counted.append(Counted(document, document.counts(params), tuple(document.taxonomy_terms())))
+        counted.append(Counted.of(document, params))
         if progress is not None and (done % step == 0 or done == total):
-            progress("tokenise", done, total)
+            progress("tokenise", done, total or done)
+    total = len(counted)
+    step = max(1, total // 50)
     stats = corpus_stats(counted)
     idf = stats.idf_table()
-    indexed = [index_document(item, stats, params, idf) for item in counted]
+    # Each document's counts go as its vector is made, so both are never held whole.
+    counted.reverse()
+    indexed = []
+    while counted:
+        indexed.append(index_document(counted.pop(), stats, params, idf))
+    del counted
     index = Index(indexed, params)
     for done, doc in enumerate(indexed, start=1):
         doc.inferred, doc.reserve = index.rank(doc.key)
