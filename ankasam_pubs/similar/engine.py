@@ -57,6 +57,7 @@ import dataclasses
 import heapq
 import itertools
 import math
+import sys
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence, Sized
@@ -135,10 +136,15 @@ class Document:
         return counts
 
     def taxonomy_terms(self) -> list[str]:
-        return [f"{kind}:{key}" for kind in TAXONOMY_KINDS for key in self.taxonomy.get(kind, ())]
+        # Interned: a large corpus repeats the same few thousand terms in every document.
+        return [
+            sys.intern(f"{kind}:{key}")
+            for kind in TAXONOMY_KINDS
+            for key in self.taxonomy.get(kind, ())
+        ]
 
 
-@dataclass
+@dataclass(slots=True)  # one per analysis, 100,000 at once in a large rebuild
 class Indexed:
     """A document as stored: normalised vectors plus what list selection needs."""
 
@@ -215,41 +221,68 @@ def weights_drifted(weighed: int, now: int, drift: float) -> bool:
     return abs(now - weighed) > drift * max(weighed, 1)
 
 
+class Vocabulary:
+    """The terms of a rebuild, numbered in the order first seen."""
+
+    def __init__(self) -> None:
+        self.number: dict[str, int] = {}
+        self.terms: list[str] = []
+
+    def ids(self, terms: Iterable[str]) -> array:
+        number, known = self.number, self.terms
+        ids = array("i")
+        for term in terms:
+            found = number.get(term)
+            if found is None:
+                found = number[term] = len(known)
+                known.append(term)
+            ids.append(found)
+        return ids
+
+
 @dataclass(frozen=True)
 class Counted:
     """A document's raw term counts, computed once (the costly part of a rebuild).
 
     A rebuild holds every document's counts until IDF is known, so they are kept
-    compact (a tuple of shared term strings and an array of counts: about a quarter of
-    a ``Counter``'s memory) and the document without its texts."""
+    compact: term numbers and counts in two arrays (about a sixth of a ``Counter``'s
+    memory), and the document without its texts."""
 
     document: Document
-    terms: tuple[str, ...]
-    numbers: array  # array("I"): how often each of ``terms`` occurs
+    terms: array  # array("i"): numbers in ``vocabulary``
+    numbers: array  # array("H") or array("I"): how often each term occurs
     taxonomy_terms: tuple[str, ...]
+    vocabulary: Vocabulary
 
     @classmethod
-    def of(cls, document: Document, params: Params) -> Counted:
+    def of(cls, document: Document, params: Params, vocabulary: Vocabulary | None = None):
         counts = document.counts(params)
+        vocabulary = vocabulary or Vocabulary()
+        wide = counts and max(counts.values()) > 0xFFFF
         return cls(
             dataclasses.replace(document, title="", summary="", body=""),
-            tuple(counts),
-            array("I", counts.values()),
+            vocabulary.ids(counts),
+            array("I" if wide else "H", counts.values()),
             tuple(document.taxonomy_terms()),
+            vocabulary,
         )
 
     def counts(self) -> Iterable[tuple[str, int]]:
-        return zip(self.terms, self.numbers, strict=True)
+        terms = self.vocabulary.terms
+        return zip(map(terms.__getitem__, self.terms), self.numbers, strict=True)
 
 
 def count(documents: Iterable[Document], params: Params) -> list[Counted]:
-    return [Counted.of(d, params) for d in documents]
+    vocabulary = Vocabulary()
+    return [Counted.of(d, params, vocabulary) for d in documents]
 
 
 def corpus_stats(counted: Iterable[Counted]) -> Stats:
     stats = Stats()
     for item in counted:
-        stats.add(item.terms + item.taxonomy_terms)
+        stats.add(
+            itertools.chain(map(item.vocabulary.terms.__getitem__, item.terms), item.taxonomy_terms)
+        )
     return stats
 
 
@@ -410,9 +443,9 @@ def top(scores: Iterable[tuple[int, float]], params: Params) -> list[tuple[int, 
 
 def _inverted(
     maps: Iterable[dict[str, float]], cap: int, rank: np.ndarray | None = None
-) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+) -> Postings:
     """Inverted lists of ``maps`` (one term -> weight map per document position, in
-    position order): term -> (positions, weights), positions ascending.
+    position order): term -> (positions, weights).
 
     A term in more than ``cap`` documents keeps the ``cap`` best by ``rank`` (a value per
     position, higher first) or, without ``rank``, by weight; ties on the smaller
@@ -427,31 +460,52 @@ def _inverted(
             where.append(at)
             weights.append(weight)
     if not ids:
-        return {}
+        return Postings({}, np.zeros(0, np.int32), np.zeros(0))
     term_ids = np.frombuffer(ids, dtype=np.int32)
     positions = np.frombuffer(where, dtype=np.int32)
     values = np.frombuffer(weights, dtype=np.float64)
     order = np.lexsort((positions, -(values if rank is None else rank[positions]), term_ids))
     term_ids, positions, values = term_ids[order], positions[order], values[order]
-    del order
+    del order, ids, where, weights
     starts = np.flatnonzero(np.r_[True, term_ids[1:] != term_ids[:-1]])
     ends = np.r_[starts[1:], len(term_ids)]
-    # Within its term, an entry's place in that order: kept when below the cap.
-    place = np.arange(len(term_ids)) - np.repeat(starts, ends - starts)
-    kept = place < cap
-    del place
-    term_ids, positions, values = term_ids[kept], positions[kept], values[kept]
-    starts = np.flatnonzero(np.r_[True, term_ids[1:] != term_ids[:-1]])
-    ends = np.r_[starts[1:], len(term_ids)]
+    over = np.flatnonzero(ends - starts > cap)
+    if len(over):
+        # Drop each long list's tail (the weakest or oldest), then find the lists again.
+        kept = np.ones(len(term_ids), dtype=bool)
+        for start, end in zip(starts[over].tolist(), ends[over].tolist(), strict=True):
+            kept[start + cap : end] = False
+        term_ids, positions, values = term_ids[kept], positions[kept], values[kept]
+        del kept
+        starts = np.flatnonzero(np.r_[True, term_ids[1:] != term_ids[:-1]])
+        ends = np.r_[starts[1:], len(term_ids)]
     terms = list(vocabulary)
-    # Views of two compact arrays. The order within a term does not change any sum:
-    # a document appears once per term, and sums run term by term (``_accumulate``).
-    return {
-        terms[term]: (positions[start:end], values[start:end])
+    spans = {
+        terms[term]: (start, end)
         for term, start, end in zip(
             term_ids[starts].tolist(), starts.tolist(), ends.tolist(), strict=True
         )
     }
+    return Postings(spans, positions, values)
+
+
+class Postings:
+    """Inverted lists as spans of two compact arrays (a term's documents and weights).
+
+    The order within a term does not change any sum: a document appears once per term,
+    and sums run term by term (``Index._accumulate``)."""
+
+    __slots__ = ("spans", "positions", "values")
+
+    def __init__(self, spans: dict[str, tuple[int, int]], positions, values) -> None:
+        self.spans, self.positions, self.values = spans, positions, values
+
+    def get(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
+        span = self.spans.get(term)
+        if span is None:
+            return None
+        start, end = span
+        return self.positions[start:end], self.values[start:end]
 
 
 class Index:
@@ -461,13 +515,13 @@ class Index:
         self.params = params
         self.scorer = Scorer(params)
         self.documents = {d.key: d for d in documents}
-        self._postings: tuple[dict, dict] | None = None
+        self._postings: tuple[Postings, Postings] | None = None
         # Set with the postings: documents by position in key order (``keys[i] >
         # keys[j]`` when ``i > j``), so documents may be added until they are built.
         self.keys: list[int] = []
         self.position: dict[int, int] = {}
 
-    def postings(self) -> tuple[dict, dict]:
+    def postings(self) -> tuple[Postings, Postings]:
         """Text and taxonomy inverted lists: term -> (document positions, weights)."""
         if self._postings is None:
             self.keys = sorted(self.documents)
@@ -487,7 +541,7 @@ class Index:
         self._postings = None
 
     def _accumulate(
-        self, postings: dict, query: Iterable[tuple[str, float]], combine: np.ufunc
+        self, postings: Postings, query: Iterable[tuple[str, float]], combine: np.ufunc
     ) -> np.ndarray:
         """Per document position, the sum over ``query``'s terms of ``combine(w,
         weight)`` for each posting weight ``w`` (``np.multiply`` for text,
@@ -705,8 +759,9 @@ def build(
     total = len(documents) if isinstance(documents, Sized) else 0
     step = max(1, total // 50)
     counted = []
+    vocabulary = Vocabulary()
     for done, document in enumerate(documents, start=1):
-        counted.append(Counted.of(document, params))
+        counted.append(Counted.of(document, params, vocabulary))
         if progress is not None and (done % step == 0 or done == total):
             progress("tokenise", done, total or done)
     total = len(counted)
@@ -718,7 +773,7 @@ def build(
     indexed = []
     while counted:
         indexed.append(index_document(counted.pop(), stats, params, idf))
-    del counted
+    del counted, vocabulary, idf
     index = Index(indexed, params)
     for done, doc in enumerate(indexed, start=1):
         doc.inferred, doc.reserve = index.rank(doc.key)
