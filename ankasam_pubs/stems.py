@@ -97,6 +97,12 @@ COMBINING_MARKS = "".join(
 )
 _LETTER = r"[^\W\d_]"
 _WORD = re.compile(rf"{_LETTER}(?:{_LETTER}|[{COMBINING_MARKS}])+|\d{{4}}")
+# The same words in a text without combining marks, found about three times faster (the
+# marks' class of some 700 ranges is what makes _WORD slow). A text goes to _WORD when it
+# has any character but word characters, spaces and common punctuation, which every
+# combining mark is: so the fast pattern only sees texts where the two agree.
+_WORD_WITHOUT_MARKS = re.compile(rf"{_LETTER}{{2,}}|\d{{4}}")
+_MAYBE_MARKS = re.compile(r"[^\w\s!-/:-@\[-`{-~\u00a0-\u00bf\u2010-\u205e]")
 _APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_]+")
 _ENGLISH_POSSESSIVE = re.compile(r"['’]s\b")
 
@@ -177,7 +183,7 @@ def words(text: str, language: str) -> list[str]:
         text = _ENGLISH_POSSESSIVE.sub("", text)
     elif language == "tr":
         text = _APOSTROPHE_SUFFIX.sub("", text)
-    return _WORD.findall(text)
+    return (_WORD if _MAYBE_MARKS.search(text) else _WORD_WITHOUT_MARKS).findall(text)
 
 
 def term_counts(text: str, language: str) -> Counter:

@@ -39,6 +39,32 @@ def ranked(documents, params=None, key=1):
 # -- tokeniser ------------------------------------------------------------------------
 
 
+def test_the_fast_word_pattern_finds_what_the_full_one_finds():
+    """Texts without combining marks take a faster pattern; on any text the words must be
+    those of the full pattern (letters, then letters or marks; or four digits)."""
+    import random
+    import unicodedata
+
+    from ankasam_pubs import stems
+
+    samples = [
+        "Gas pipelines, 2023: supply (winter) & storage — “interconnectors” 12345 a_b x1y",
+        "Türkiye'nin enerji arzı ve İstanbul'daki ılık kış; ÇĞÖŞÜ",
+        "Каспийский газ: зимний тест для газопроводов, ёлка",
+        "हिंदी भाषा में विश्लेषण",  # Devanagari vowel signs are marks
+        "עִבְרִית מְנֻקֶּדֶת",  # Hebrew points
+        "ภาษาไทย ที่นี่",  # Thai vowels above and below
+        unicodedata.normalize("NFD", "Consulté le 15 mars 2023, Zürich"),
+        "naïve café\u0301 x\u0308y a\u20dd",
+    ]
+    rng = random.Random(7)
+    alphabet = [chr(c) for c in range(0x20, 0x3000) if not 0xD800 <= c < 0xE000]
+    samples += ["".join(rng.choices(alphabet, k=200)) for _ in range(300)]
+    samples += ["".join(rng.choices("ab1 2\u0301\u093f.,-", k=60)) for _ in range(300)]
+    for text in samples:
+        assert stems.words(text, "xx") == stems._WORD.findall(stems.fold_case(text, "xx"))
+
+
 def test_turkish_casing_of_dotted_and_dotless_i():
     assert fold_case("IRAK İZMİR Iğdır", "tr") == "ırak izmir ığdır"
     # The same words in English follow English casing.
@@ -158,6 +184,22 @@ def test_a_rebuild_is_deterministic():
     first = engine.build(documents, engine.Params())[1]
     second = engine.build(list(reversed(documents)), engine.Params())[1]
     assert {d.key: d.reserve for d in first} == {d.key: d.reserve for d in second}
+    # A stream (a site reading its pages one by one) gives the same.
+    streamed = engine.build((d for d in documents), engine.Params())[1]
+    assert [(d.key, d.reserve, d.vector) for d in streamed] == [
+        (d.key, d.reserve, d.vector) for d in first
+    ]
+
+
+def test_counts_are_kept_compact_and_without_the_texts():
+    document = doc(1, "Pipelines and pipeline supply " * 3, title="Gas supply", topics={4})
+    vocabulary = engine.Vocabulary()
+    counted = engine.Counted.of(document, engine.Params(), vocabulary)
+    assert dict(counted.counts()) == dict(document.counts(engine.Params()))
+    assert counted.document.body == counted.document.title == ""
+    assert counted.taxonomy_terms == ("topics:4",)
+    again = engine.Counted.of(doc(2, "supply"), engine.Params(), vocabulary)
+    assert list(again.terms) == [vocabulary.number["suppli"]]  # one numbering per rebuild
 
 
 def test_the_engine_finds_the_synthetic_clusters():
