@@ -255,7 +255,9 @@ class Counted:
     vocabulary: Vocabulary
 
     @classmethod
-    def of(cls, document: Document, params: Params, vocabulary: Vocabulary | None = None):
+    def of(
+        cls, document: Document, params: Params, vocabulary: Vocabulary | None = None
+    ) -> Counted:
         counts = document.counts(params)
         vocabulary = vocabulary or Vocabulary()
         wide = counts and max(counts.values()) > 0xFFFF
