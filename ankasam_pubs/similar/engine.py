@@ -163,7 +163,7 @@ class Indexed:
     def query_taxonomy(self) -> dict[str, float]:
         """The taxonomy this page's own list compares: its terms plus borrowed ones.
         Other pages' lists compare only its own terms, never what it guessed."""
-        return {**self.taxonomy, **self.inferred} if self.inferred else self.taxonomy
+        return with_borrowed(self.taxonomy, self.inferred)
 
     def to_json(self) -> dict:
         return {
@@ -361,6 +361,11 @@ def taxonomy_overlap(a: dict[str, float], b: dict[str, float]) -> float:
 def taxonomy_score(overlap: float) -> float:
     """The overlap mapped to [0, 1): rarer and more shared terms score higher."""
     return overlap / (overlap + TAXONOMY_SCALE) if overlap > 0 else 0.0
+
+
+def with_borrowed(taxonomy: dict[str, float], inferred: dict[str, float]) -> dict[str, float]:
+    """A page's own taxonomy terms plus what it borrowed (kinds it has none of)."""
+    return {**taxonomy, **inferred} if inferred else taxonomy
 
 
 def infer_taxonomy(
@@ -584,7 +589,7 @@ class Index:
         own = self.position[key]
         text[own] = 0.0
         inferred = infer_taxonomy(doc, self._nearest(text), self.params.infer_from)
-        taxonomy = {**doc.taxonomy, **inferred}
+        taxonomy = with_borrowed(doc.taxonomy, inferred)
         overlap = self._accumulate(taxonomy_postings, taxonomy.items(), np.minimum)
         overlap[own] = 0.0
         # Shortlist on the combined score (recency aside) of every candidate from
@@ -651,7 +656,7 @@ class Index:
         inferred = infer_taxonomy(
             doc, ((documents[key], -negative) for negative, key in nearest), self.params.infer_from
         )
-        mine = {**doc.taxonomy, **inferred}
+        mine = with_borrowed(doc.taxonomy, inferred)
         own = doc.taxonomy
         combine = scorer.combine
         result = {}
