@@ -108,7 +108,7 @@ def ours(background: Sequence[str], lee: Sequence[str], params: engine.Params) -
     ]
     counted = engine.count(documents, params)
     stats = engine.corpus_stats(counted)
-    idf = stats.idf_table()
+    idf = counted[0].vocabulary.idf(stats)  # one vocabulary for the whole count
     indexed = [engine.index_document(item, stats, params, idf) for item in counted[-len(lee) :]]
     scorer = engine.Scorer(params)
     queries = [scorer.query(page) for page in indexed]

@@ -191,6 +191,34 @@ def test_a_rebuild_is_deterministic():
     ]
 
 
+def test_both_ways_of_summing_postings_give_the_same_floats():
+    """A query sums its postings in scratch arrays over the positions it touches (large
+    corpora) or in whole-corpus arrays (small ones): every list, score and borrowed topic
+    is the same to the last bit, query after query on the same scratch arrays."""
+    documents, _labels = generate(400, seed=13)
+    documents = [  # a third without topics, which borrow theirs
+        dataclasses.replace(d, taxonomy={k: v for k, v in d.taxonomy.items() if k != "topics"})
+        if i % 3 == 0
+        else d
+        for i, d in enumerate(documents)
+    ]
+    params = engine.Params()
+    _stats, indexed = engine.build(documents, params)
+    results = {}
+    for below in (0, 10**9):
+        index = engine.Index(indexed, params)
+        index.sparse_below = below
+        results[below] = [index.rank(d.key) for d in indexed]
+    assert results[0] == results[10**9]
+    assert all(reserve for _inferred, reserve in results[0])
+    assert any(inferred for inferred, _reserve in results[0])
+
+
+def test_term_counts_follow_first_occurrence_and_drop_stop_words():
+    counts = term_counts("The pipelines of the Caspian: a pipeline, gas and the gas.", "en")
+    assert list(counts.items()) == [("pipelin", 2), ("caspian", 1), ("gas", 2)]
+
+
 def test_counts_are_kept_compact_and_without_the_texts():
     document = doc(1, "Pipelines and pipeline supply " * 3, title="Gas supply", topics={4})
     vocabulary = engine.Vocabulary()
@@ -223,12 +251,15 @@ def test_exact_scores_agree_with_the_index():
         assert engine.Scorer(params).pair(page, index.documents[key]) == pytest.approx(score)
 
 
+@pytest.mark.parametrize("sums", ["where postings fall", "whole corpus"])
 @pytest.mark.parametrize("reserve", [6, 200])
-def test_the_index_finds_what_scoring_every_pair_finds(reserve):
+def test_the_index_finds_what_scoring_every_pair_finds(reserve, sums, monkeypatch):
     """With every posting kept and recency off (so the shortlist's estimates are the exact
     scores), each reserve is exactly the best of all exact pair scores, ties on the smaller
     key: ten copies of each of a few documents tie at every rank, at the shortlist's edge
-    (reserve 6: a shortlist of 12) as well as within it (reserve 200: the whole corpus)."""
+    (reserve 6: a shortlist of 12) as well as within it (reserve 200: the whole corpus).
+    Both ways of summing postings are held to it."""
+    monkeypatch.setattr(engine.Index, "sparse_below", 0 if sums == "where postings fall" else 10**9)
     documents, _labels = generate(120, seed=5)
     copies = [
         dataclasses.replace(d, key=1000 * copy + d.key)
