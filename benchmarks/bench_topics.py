@@ -28,7 +28,9 @@ the same tags. Measured over a seeded sample of pages, candidates from the whole
 
 Metric: precision at 5 (share of the first five in the page's section), for tagged and
 untagged pages together, over 1,000 pages (``--quick``: 300 pages of a seeded sample of
-3,000 articles). Speed: the engine's full rebuild of each language's corpus.
+3,000 articles). Speed: the engine's full rebuild of each language's corpus, and of
+10,000 and 100,000 documents recombined from the English articles (``recombined``:
+three articles of one section per document), streamed, with the peak RSS.
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ SEED = 20261207
 #: A site whose topics are the main sign of relatedness can set these (the
 #: SIMILAR_POSTS_WEIGHTS setting); shown beside the defaults.
 TAXONOMY_HEAVY = {"taxonomy": 2.5, "taxonomy_only": 1.0}
+#: Articles joined into one document of the recombined real-text corpus (``recombined``).
+JOINED = 3
 
 
 def data_dir() -> Path | None:
@@ -95,6 +99,61 @@ def load(language: str, limit: int | None = None) -> tuple[list[engine.Document]
         for key, ((_title, entry), tag) in enumerate(zip(rows, tagged, strict=True), start=1)
     ]
     return documents, [entry["topic"] for _title, entry in rows]
+
+
+def recombined(language: str, n: int):
+    """``n`` documents of real text at any scale: each joins the texts (title,
+    description, lead) of ``JOINED`` seeded articles of one section, tagged with it for a
+    seeded half. Yields (document, section). Word frequencies, vocabulary and shared
+    words are those of real articles, which decide the cost of finding candidates; the
+    synthetic corpus of :mod:`benchmarks.corpus` cannot show that."""
+    documents, labels = load(language)
+    by_section: dict[str, list[engine.Document]] = {}
+    for document, label in zip(documents, labels, strict=True):
+        by_section.setdefault(label, []).append(document)
+    sections = sorted(by_section)
+    number = {name: k for k, name in enumerate(sections, start=1)}
+    rng = random.Random(SEED)
+    for key in range(1, n + 1):
+        section = rng.choice(sections)
+        parts = rng.sample(by_section[section], JOINED)
+        yield (
+            engine.Document(
+                key=key,
+                language=language,
+                title=parts[0].title,
+                summary=parts[0].summary,
+                body="\n\n".join(f"{p.title}. {p.summary}. {p.body}" for p in parts),
+                taxonomy={"topics": frozenset({number[section]})} if rng.random() < 0.5 else {},
+                date=rng.randrange(730_000, 740_000),
+            ),
+            section,
+        )
+
+
+def scale_step(language: str, n: int) -> dict:
+    """A full rebuild of ``n`` recombined real-text documents, streamed as a site reads
+    its pages; the generator's time is left out, the peak RSS is this process's."""
+    from benchmarks.steps import peak_rss_mib
+
+    generating = 0.0
+
+    def documents():
+        nonlocal generating
+        started = time.perf_counter()
+        for document, _section in recombined(language, n):
+            generating += time.perf_counter() - started
+            yield document
+            started = time.perf_counter()
+
+    base = peak_rss_mib()
+    started = time.perf_counter()
+    engine.build(documents(), engine.Params())
+    return {
+        "seconds": time.perf_counter() - started - generating,
+        "peak_rss_mib": peak_rss_mib(),
+        "corpus_rss_mib": base,
+    }
 
 
 def precision(ranked: dict[int, list[int]], labels: list[str]) -> float:
@@ -228,10 +287,33 @@ def run(*, quick: bool) -> list[dict]:
     rows = []
     for language in LANGUAGES:
         rows += evaluate(language, pages, limit)
+    from benchmarks.steps import run_child
+
+    for n in (2_000,) if quick else (10_000, 100_000):
+        step = run_child("benchmarks.bench_topics", "scale", "en", str(n))
+        rows += [
+            {
+                "name": f"topics (en): engine rebuild of {n:,} recombined real texts",
+                "value": step["seconds"],
+                "baseline": None,
+                "unit": "s",
+            },
+            {
+                "name": f"topics (en): engine rebuild peak RSS, {n:,} recombined real texts",
+                "value": step["peak_rss_mib"],
+                "baseline": None,
+                "unit": "MiB",
+            },
+        ]
     return rows
 
 
 if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:2] == ["scale"]:
+        print(json.dumps(scale_step(sys.argv[2], int(sys.argv[3]))))
+        raise SystemExit(0)
     for row in run(quick=False):
         base = "" if row["baseline"] is None else f"  (baseline {row['baseline']:.4f})"
         print(f"{row['name']:<90} {row['value']:.4f}{base}")

@@ -619,6 +619,14 @@ class Index:
         stamp[distinct] = -1
         return distinct
 
+    @staticmethod
+    def _locate(positions: np.ndarray, wanted: np.ndarray, stamp: np.ndarray) -> np.ndarray:
+        """The index in ``positions`` (distinct) of each of ``wanted`` (all in it)."""
+        stamp[positions] = np.arange(len(positions))
+        found = stamp[wanted]
+        stamp[positions] = -1
+        return found
+
     def _nearest(self, found: np.ndarray, text: np.ndarray) -> Iterable[tuple[Indexed, float]]:
         """Documents at positions ``found`` with their text scores ``text`` (all above
         zero), highest first (ties on the smaller key)."""
@@ -650,63 +658,64 @@ class Index:
         size = len(self.keys)
         text_at, text_values = self._gather(text_postings, self.scorer.query(doc), np.multiply)
         sparse = len(text_at) * self.sparse_below < size
+        text_sums, overlap_sums, stamp = self._scratch()
         if sparse:
-            text_sums, overlap_sums, stamp = self._scratch()
             np.add.at(text_sums, text_at, text_values)
             text_sums[own] = 0.0
             touched = self._distinct(text_at, stamp)
+            text = text_sums[touched]
+            scored = text > 0  # the page itself drops out
+            touched, text = touched[scored], text[scored]
         else:
-            text_sums = self._whole(text_at, text_values)
-            text_sums[own] = 0.0
-            touched = np.flatnonzero(text_sums)
-        text = text_sums[touched]
-        scored = text > 0
-        inferred = infer_taxonomy(
-            doc, self._nearest(touched[scored], text[scored]), self.params.infer_from
-        )
+            sums = self._whole(text_at, text_values)
+            sums[own] = 0.0
+            touched = np.flatnonzero(sums)
+            text = sums[touched]
+        inferred = infer_taxonomy(doc, self._nearest(touched, text), self.params.infer_from)
         taxonomy = with_borrowed(doc.taxonomy, inferred)
         overlap_at, overlap_values = self._gather(taxonomy_postings, taxonomy.items(), np.minimum)
-        if sparse:
+        positions, values = touched, text
+        if len(overlap_at):
+            # The few documents sharing taxonomy get the combined estimate (recency
+            # aside); those with no text score join the candidates.
             np.add.at(overlap_sums, overlap_at, overlap_values)
             overlap_sums[own] = 0.0
-            touched = self._distinct(np.concatenate((touched, overlap_at)), stamp)
-            text, overlap = text_sums[touched], overlap_sums[touched]
+            sharing = np.unique(overlap_at)
+            overlap = overlap_sums[sharing]
+            overlap_sums[sharing] = 0.0
+            sharing, overlap = sharing[overlap > 0], overlap[overlap > 0]
+            shared_text = (text_sums if sparse else sums)[sharing]
+            x = overlap / (overlap + TAXONOMY_SCALE)
+            boosted = shared_text * (1.0 + self.scorer.boost * x) + self.scorer.taxonomy_only * x
+            scored = shared_text > 0
+            values = text.copy()
+            values[self._locate(touched, sharing[scored], stamp)] = boosted[scored]
+            alone = ~scored
+            positions = np.concatenate((touched, sharing[alone]))
+            values = np.concatenate((values, boosted[alone]))
+            text = np.concatenate((text, shared_text[alone]))
+        if sparse:
             text_sums[touched] = 0.0
-            overlap_sums[touched] = 0.0
-        else:
-            overlap_sums = self._whole(overlap_at, overlap_values)
-            overlap_sums[own] = 0.0
-            touched = np.flatnonzero((text_sums > 0) | (overlap_sums > 0))
-            text, overlap = text_sums[touched], overlap_sums[touched]
-        # Shortlist on the combined score (recency aside) of every candidate from
-        # either postings, then score the shortlist exactly.
-        boost = self.scorer.boost
-        only = self.scorer.taxonomy_only
-        shares = overlap > 0
-        x = np.divide(overlap, overlap + TAXONOMY_SCALE, out=np.zeros_like(overlap), where=shares)
-        estimates = np.where(shares, text * (1.0 + boost * x) + only * x, text)
-        found = np.flatnonzero((text > 0) | shares)
-        values = estimates[found]
         shortlist = 2 * self.params.reserve
-        if len(found) > shortlist:
+        if len(values) > shortlist:
             # Everything tied with the last place stays in; the sort below decides.
             cut = np.partition(values, len(values) - shortlist)[len(values) - shortlist]
             kept = values >= cut
-            found, values = found[kept], values[kept]
+            positions, text, values = positions[kept], text[kept], values[kept]
         # Best first, ties on the smaller key (positions follow keys), as ``_top``
         # orders the final list.
-        best = sorted(zip((-values).tolist(), touched[found].tolist(), found.tolist(), strict=True))
+        best = sorted(zip((-values).tolist(), positions.tolist(), text.tolist(), strict=True))
         keys = self.keys
         combine = self.scorer.combine
         documents = self.documents
         scores = []
-        for _estimate, at, local in best[:shortlist]:
+        for _estimate, at, text_score in best[:shortlist]:
             candidate = documents[keys[at]]
             scores.append(
                 (
                     candidate.key,
                     combine(
-                        float(text[local]),
+                        text_score,
                         taxonomy_score(taxonomy_overlap(taxonomy, candidate.taxonomy)),
                         doc.date,
                         candidate.date,
