@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.steps import peak_rss_mib, run_child, same_cluster_precision
+from benchmarks.steps import peak_rss_mib, run_child, same_cluster_precision, streamed_build
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,29 +34,10 @@ def engine_step(n: int) -> dict:
     from ankasam_pubs.similar import engine
     from benchmarks.corpus import stream
 
-    labels: list[int] = []
-    generating = 0.0
-
-    def documents():
-        nonlocal generating
-        started = time.perf_counter()
-        for document, label in stream(n):
-            labels.append(label)
-            generating += time.perf_counter() - started
-            yield document
-            started = time.perf_counter()
-
-    base = peak_rss_mib()
-    started = time.perf_counter()
-    _stats, indexed = engine.build(documents(), engine.Params())
-    seconds = time.perf_counter() - started - generating
-    return {
-        "seconds": seconds,
-        "generating": generating,
-        "peak_rss_mib": peak_rss_mib(),
-        "corpus_rss_mib": base,
-        "precision": same_cluster_precision(indexed, labels, engine.Params()),
-    }
+    step = streamed_build(stream(n))
+    indexed, labels = step.pop("indexed"), step.pop("labels")
+    step["precision"] = same_cluster_precision(indexed, labels, engine.Params())
+    return step
 
 
 def setup_django() -> None:

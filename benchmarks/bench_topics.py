@@ -134,26 +134,11 @@ def recombined(language: str, n: int):
 def scale_step(language: str, n: int) -> dict:
     """A full rebuild of ``n`` recombined real-text documents, streamed as a site reads
     its pages; the generator's time is left out, the peak RSS is this process's."""
-    from benchmarks.steps import peak_rss_mib
+    from benchmarks.steps import streamed_build
 
-    generating = 0.0
-
-    def documents():
-        nonlocal generating
-        started = time.perf_counter()
-        for document, _section in recombined(language, n):
-            generating += time.perf_counter() - started
-            yield document
-            started = time.perf_counter()
-
-    base = peak_rss_mib()
-    started = time.perf_counter()
-    engine.build(documents(), engine.Params())
-    return {
-        "seconds": time.perf_counter() - started - generating,
-        "peak_rss_mib": peak_rss_mib(),
-        "corpus_rss_mib": base,
-    }
+    step = streamed_build(recombined(language, n))
+    del step["indexed"], step["labels"]
+    return step
 
 
 def precision(ranked: dict[int, list[int]], labels: list[str]) -> float:

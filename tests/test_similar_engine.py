@@ -2,7 +2,9 @@
 
 import dataclasses
 import datetime
+import math
 
+import numpy as np
 import pytest
 
 from ankasam_pubs.similar import engine
@@ -212,6 +214,12 @@ def test_both_ways_of_summing_postings_give_the_same_floats():
     assert results[0] == results[10**9]
     assert all(reserve for _inferred, reserve in results[0])
     assert any(inferred for inferred, _reserve in results[0])
+
+
+def test_sublinear_weights_are_math_log_below_and_beyond_the_table():
+    for dtype, counts in ((np.uint16, [1, 7, 4095]), (np.uint32, [1, 4096, 70_000])):
+        got = engine._sublinear(np.array(counts, dtype=dtype)).tolist()
+        assert got == [1.0 + math.log(n) for n in counts]
 
 
 def test_term_counts_follow_first_occurrence_and_drop_stop_words():

@@ -309,7 +309,9 @@ def _sublinear(numbers: np.ndarray) -> np.ndarray:
     return _SUBLINEAR[numbers]
 
 
-_SUBLINEAR = np.array([0.0] + [1.0 + math.log(n) for n in range(1, 1 << 16)])
+# Counts up to 4,095 (nearly every term); made at import, so kept small (well under a
+# millisecond). Larger counts take math.log one by one, giving the same floats.
+_SUBLINEAR = np.array([0.0] + [1.0 + math.log(n) for n in range(1, 1 << 12)])
 
 
 def text_vector(
