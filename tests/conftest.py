@@ -1,6 +1,7 @@
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,31 @@ def wheel(tmp_path_factory):
     )
     [built] = out.glob("ankasam_pubs-*.whl")
     return built
+
+
+# -- the no-500 property tests' count of inputs, in pytest's summary --------------------
+# With pytest-xdist each process counts its own: workers hand theirs to the controller.
+NO_500_MODULE = "tests.security.test_no_server_errors"
+_inputs_from_workers: Counter = Counter()
+
+
+def _inputs_here() -> Counter:
+    module = sys.modules.get(NO_500_MODULE)  # not imported: none of its tests ran here
+    return Counter(module.INPUTS) if module else Counter()
+
+
+def pytest_sessionfinish(session):
+    if hasattr(session.config, "workeroutput"):  # an xdist worker
+        session.config.workeroutput["no_500_inputs"] = dict(_inputs_here())
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    _inputs_from_workers.update(getattr(node, "workeroutput", {}).get("no_500_inputs", {}))
+
+
+def pytest_terminal_summary(terminalreporter):
+    inputs = _inputs_here() + _inputs_from_workers
+    if inputs:
+        total, each = sum(inputs.values()), dict(sorted(inputs.items()))
+        terminalreporter.write_line(f"no-500 property tests: {total} requests: {each}")

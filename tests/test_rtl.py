@@ -19,7 +19,14 @@ from tests.test_browser import ensure_page_tree_root
 browser = test_browser.browser
 page = test_browser.page
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# As the editor tests: each test starts from the migrated database (content types, root
+# page). A flush without it leaves no content types after a serialized test's flush, so
+# Wagtail's cached content type ids point nowhere (what runs before decides: the browser
+# tests run one after another, apart from the others).
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 WIDTHS = {"phone": 390, "desktop": 1280}
 

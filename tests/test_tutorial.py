@@ -9,9 +9,12 @@ import os
 import re
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from django.utils import translation
+from django.utils.formats import date_format
 
 from tests import test_browser
 from tests.servers import Server
@@ -347,6 +350,22 @@ def follow_step_6(site, browser) -> None:
     context.close()
 
 
+INTERFACE = {
+    "en": {
+        "notes": "Notes",
+        "cite": "Cite this analysis",
+        "also": "This post is also available in:",
+        "and": " and Pierre Martin",
+    },
+    "de": {
+        "notes": "Anmerkungen",
+        "cite": "Diese Analyse zitieren",
+        "also": "Dieser Beitrag liegt auch in folgenden Sprachen vor:",
+        "and": " und Pierre Martin",
+    },
+}
+
+
 def read_as_visitor(page, language: str, title: str, authors: list[str], other_url: str) -> None:
     """The page as a visitor sees it: in the host's layout, in its language, with its
     notes and authors, and linked to its other version for search engines."""
@@ -361,6 +380,17 @@ def read_as_visitor(page, language: str, title: str, authors: list[str], other_u
     notes = page.locator("#notes li").all_inner_texts()
     assert len(notes) == 2
     assert "Port authority report" in notes[0] and "Shipping index" in notes[1]
+    # The app's own words in the page's language (German from its catalogue, not English
+    # mixed with other packages' German), and the citation's "and" and month with them.
+    words = INTERFACE[language]
+    assert page.locator("#ap-notes-heading").inner_text() == words["notes"]
+    assert page.locator(".ap-cite summary").inner_text() == words["cite"]
+    assert page.locator(".ap-translations").inner_text().startswith(words["also"])
+    chicago = page.locator("#ap-cite-chicago").text_content()
+    assert words["and"] in chicago, chicago
+    with translation.override(language):  # the new site's TIME_ZONE is wagtail start's UTC
+        month = date_format(datetime.now(UTC).date(), "F")
+    assert month in chicago, chicago
     other = {"en": "de", "de": "en"}[language]
     alternate = page.locator(f"head link[rel=alternate][hreflang={other}]")
     assert alternate.get_attribute("href") == other_url

@@ -9,9 +9,10 @@ pages and the sitemap. They are sent as an anonymous reader, a signed-in reader 
 editor. Every answer must be below 500; every API answer must be JSON, at the address
 asked for (no redirect to an HTML page).
 
-``INPUTS`` counts what was sent; ``pytest -s`` prints it (figures in
-docs/explanation/security-and-privacy.md). Runs are derandomised, so CI sends the same
-inputs every time; ``HYPOTHESIS_SEED=<n>`` explores others.
+``INPUTS`` counts what was sent; pytest's summary prints it, added up over xdist's
+processes (tests/conftest.py; figures in docs/explanation/security-and-privacy.md).
+Runs are derandomised, so CI sends the same inputs every time; ``HYPOTHESIS_SEED=<n>``
+explores others.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ else:
         return test
 
 
-#: Inputs sent per test (reported with ``pytest -s``).
+#: Inputs sent per test (in pytest's summary: tests/conftest.py).
 INPUTS: Counter = Counter()
 
 BIG = 2**63
@@ -312,10 +313,3 @@ def test_page_paths(site, path, language):
     """Any path below a language's tree: Wagtail routes it to a page or answers 404."""
     url = f"/{language}/" + "/".join(quote(part, safe="") or "x" for part in path) + "/"
     _check(site, url, persona="anonymous", test="page paths")
-
-
-def test_report_inputs(capsys):
-    """Prints what the tests above sent (collected last in this module)."""
-    with capsys.disabled():
-        total = sum(INPUTS.values())
-        print(f"\nno-500 property tests: {total} requests: {dict(sorted(INPUTS.items()))}")
