@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from django.utils.translation import ngettext, override
 
@@ -42,10 +42,11 @@ def plain_text(raw_stream) -> str:
     return "\n".join(parts)
 
 
-def reading_minutes(text: str, language: str) -> int:
+def reading_minutes(text: str, language: str, speeds: Mapping[str, float] | None = None) -> int:
     """Whole minutes to read ``text`` (at least 1), at the language's reading speed
-    (:func:`ankasam_pubs.languages.words_per_minute`: 200 words a minute by default)."""
-    return max(1, math.ceil(len(_WORD.findall(text)) / words_per_minute(language)))
+    (:func:`ankasam_pubs.languages.words_per_minute`: the host's ``speeds`` first, 200
+    words a minute by default)."""
+    return max(1, math.ceil(len(_WORD.findall(text)) / words_per_minute(language, speeds)))
 
 
 def reading_time_label(minutes: int, language: str) -> str:

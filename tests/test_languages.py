@@ -146,6 +146,38 @@ def test_reading_speed_has_a_default_for_other_languages():
     assert reading_minutes("Wort " * 401, "de") == 3
 
 
+def test_the_host_sets_reading_speeds_before_the_apps():
+    host = {"de": 100, "pt_BR": 150, "PT": 120, "tr": 90}
+    assert words_per_minute("de", host) == 100
+    assert words_per_minute("de-at", host) == 100  # a region falls back to its language
+    assert words_per_minute("pt-br", host) == 150  # the region's own entry first
+    assert words_per_minute("pt-pt", host) == 120
+    assert words_per_minute("tr", host) == 90  # over the app's 180
+    assert words_per_minute("ru", host) == 180  # the app's, where the host says nothing
+    assert words_per_minute("fr", host) == DEFAULT_WORDS_PER_MINUTE
+    assert reading_minutes("Wort " * 401, "de", host) == 5
+
+
+@pytest.mark.django_db
+def test_an_analysis_reads_the_hosts_reading_speed(settings, client):
+    from tests.factories import analysis, paragraphs, site_tree
+
+    page = analysis(
+        site_tree()["index"]["en"], "Speed", body=paragraphs("<p>" + "word " * 700 + "</p>")
+    )
+    assert "4 min read" in client.get(page.url).content.decode()  # 230 a minute
+    settings.ANKASAM_PUBS = {**settings.ANKASAM_PUBS, "WORDS_PER_MINUTE": {"en": 100}}
+    assert "7 min read" in client.get(page.url).content.decode()
+
+
+def test_reading_speeds_must_be_positive_numbers():
+    from ankasam_pubs.conf import validate
+
+    assert validate({"WORDS_PER_MINUTE": {"de": 210, "pt-br": 180.5}}) == []
+    (problem,) = validate({"WORDS_PER_MINUTE": {"de": 0, "fr": "fast", "en": 200}})
+    assert "must map to numbers of at least 1" in problem and "'de', 'fr'" in problem
+
+
 @pytest.mark.parametrize("language", ["de", "fr", "ar"])
 def test_reading_time_label_is_our_plural_message(language):
     for minutes in (1, 2, 3, 11, 100):

@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..authors.credits import AuthorCredit, credits_for
+from ..conf import pubs_settings
 from ..footnotes.exports import FORMATS, reference_items
 from ..footnotes.numbering import Numbering, iter_rich_texts, number_notes
 from ..registry import NOTES, AnalysisKind
@@ -228,6 +229,7 @@ class AnalysisContentMixin(AnalysisKind, RoutablePageMixin, models.Model):
         language = self.locale.language_code
         context["citations"] = citations(self.get_citation_source(request, credits), language)
         context["cite_links"] = self.get_cite_links()
-        minutes = reading_minutes(plain_text(self.body.raw_data), language)
+        speeds = pubs_settings.WORDS_PER_MINUTE
+        minutes = reading_minutes(plain_text(self.body.raw_data), language, speeds)
         context["reading_time"] = reading_time_label(minutes, language)
         return context
