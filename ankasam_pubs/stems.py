@@ -100,9 +100,12 @@ _WORD = re.compile(rf"{_LETTER}(?:{_LETTER}|[{COMBINING_MARKS}])+|\d{{4}}")
 # The same words in a text without combining marks, found about three times faster (the
 # marks' class of some 700 ranges is what makes _WORD slow). A text goes to _WORD when it
 # has any character but word characters, spaces and common punctuation, which every
-# combining mark is: so the fast pattern only sees texts where the two agree.
+# combining mark is: so the fast pattern only sees texts where the two agree. Arabic
+# script's own punctuation (، ؛ ؟ ٪ ٫ ٬ ٭ ۔) counts as common: none of it is a mark.
 _WORD_WITHOUT_MARKS = re.compile(rf"{_LETTER}{{2,}}|\d{{4}}")
-_MAYBE_MARKS = re.compile(r"[^\w\s!-/:-@\[-`{-~\u00a0-\u00bf\u2010-\u205e]")
+_MAYBE_MARKS = re.compile(
+    r"[^\w\s!-/:-@\[-`{-~\u00a0-\u00bf\u2010-\u205e\u060c\u061b\u061f\u066a-\u066d\u06d4]"
+)
 _APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_]+")
 _ENGLISH_POSSESSIVE = re.compile(r"['’]s\b")
 
